@@ -1,0 +1,426 @@
+"""HTML -> TextBlocks: the text a visitor reads on a web page, each with where it stands.
+
+    bytes --decode_html--> str --BeautifulSoup(lxml)--> tree --walk--> PageText(title, canonical, links, blocks)
+
+What is kept: headings (role "title"), paragraphs, list items, blockquotes, dd/dt, figcaptions,
+table cells (role "cell"), buttons and call-to-action links (role "label"), and bare text that
+sits directly in a div or section without a <p> around it (common on marketing sites).
+
+What is dropped, with its whole subtree:
+- elements nobody reads as text: script, style, template, noscript, svg, iframe, form controls;
+- hidden elements: the ``hidden`` attribute, ``aria-hidden="true"``, an inline style with
+  ``display:none`` or ``visibility:hidden``, a <dialog> that is not open;
+- site chrome: nav, aside, the page-level header and footer (a <header>/<footer> inside an
+  article, section or main is part of that content, as in the HTML spec), ARIA landmarks
+  (navigation, banner, contentinfo, complementary, search, menus, dialogs), and elements whose
+  class or id names them as a cookie/consent banner, menu, navbar, breadcrumb, skip link,
+  modal, popup, newsletter box or share bar (``CHROME_PATTERN``).
+
+Every block keeps its Location: the page URL, the nearest heading before it in document order,
+and a short CSS path ("main > section:nth-of-type(2) > p"). Links are collected from the whole
+page, chrome included, because the crawler follows them.
+
+``extract_html`` never raises on any input: malformed markup is repaired by lxml, undecodable
+bytes are replaced, and the work is capped (``MAX_HTML_CHARS``, ``MAX_NODES``, ``MAX_BLOCKS``).
+Whether a response is HTML at all is the crawler's decision.
+
+``boilerplate_texts`` finds the texts that repeat on many pages of a site (a footer tagline, a
+call to action), so a crawl can check them once for the site instead of once per page.
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import re
+import warnings
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from bs4.element import NavigableString, PreformattedString, Tag
+
+from ..models import Location, TextBlock
+
+__all__ = ["PageText", "boilerplate_texts", "decode_html", "extract_html"]
+
+#: Characters of decoded HTML that are parsed; the rest of a bigger page is ignored.
+MAX_HTML_CHARS = 4_000_000
+#: Elements and text nodes visited per page.
+MAX_NODES = 400_000
+#: Blocks kept per page.
+MAX_BLOCKS = 5_000
+#: Characters kept per block (a giant <pre> or a wall of text is cut here).
+MAX_BLOCK_CHARS = 10_000
+
+
+@dataclass(frozen=True)
+class PageText:
+    """What a page gives msgcheck.
+
+    ``title`` is the <title> text (None when absent or empty); ``canonical`` the absolute URL of
+    ``<link rel=canonical>`` (None when absent); ``links`` the absolute http(s) targets of every
+    <a href> and <area href> in document order, without duplicates (fragments kept: the crawler
+    canonicalises); ``blocks`` the readable text.
+    """
+
+    title: str | None
+    canonical: str | None
+    links: list[str]
+    blocks: list[TextBlock]
+
+    @property
+    def text(self) -> str:
+        """The blocks' text, one block per line."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+# --- decoding ----------------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# WHATWG encoding rules: these labels mean windows-1252; a UTF-16 label found by a byte scan is a lie.
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252",
+    "us-ascii": "cp1252", "ascii": "cp1252", "x-user-defined": "cp1252",
+    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",
+}
+
+
+def _codec(label: str | bytes | None) -> str | None:
+    """A Python codec name for a charset label, or None when the label is unknown."""
+    if not label:
+        return None
+    if isinstance(label, bytes):
+        label = label.decode("ascii", "ignore")
+    name = _CHARSET_ALIASES.get(label.strip().lower(), label.strip().lower())
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes, encoding: str | None = None) -> str:
+    """Decode page bytes: byte-order mark, then ``encoding`` (an HTTP charset), then <meta charset>
+    in the first 8 KiB, then UTF-8, then windows-1252. Never raises: bad bytes become U+FFFD."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, errors="replace")
+    declared = _codec(encoding)
+    if declared is None:
+        match = _META_CHARSET.search(data[:8192])
+        declared = _codec(match.group(1)) if match else None
+    if declared is not None:
+        return data.decode(declared, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+# --- what to keep, what to drop ----------------------------------------------------------------
+
+# Never text a visitor reads.
+DROP_TAGS = frozenset({
+    "script", "style", "template", "noscript", "svg", "math", "iframe", "frame", "frameset",
+    "object", "embed", "applet", "canvas", "video", "audio", "map", "head", "title", "meta",
+    "link", "base", "input", "select", "option", "optgroup", "datalist", "textarea", "output",
+    "progress", "meter", "rp",
+})
+# Site chrome by element name (header and footer only outside sectioning content, see _is_chrome).
+CHROME_TAGS = frozenset({"nav", "aside"})
+PAGE_LEVEL_CHROME_TAGS = frozenset({"header", "footer"})
+SECTIONING_TAGS = frozenset({"article", "section", "main", "aside", "nav"})
+CHROME_ROLES = frozenset({
+    "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+    "dialog", "alertdialog",
+})
+#: A class or id that names site chrome. Distinctive words match anywhere ("CybotCookiebotDialog");
+#: short ambiguous ones only as a whole word between - _ or spaces ("menu-item", not "menuetto").
+CHROME_PATTERN = re.compile(
+    r"cookie|consent|gdpr|onetrust|navbar|breadcrumb|newsletter|skip-?link|skip-?to|social-?share|share-?bar"
+    r"|(?:^|[\s_-])(?:menu|modal|popup|sharing|nav|subnav)(?:$|[\s_-])",
+    re.I,
+)
+# Elements that are never dropped by their class or id: the page's own frame and main content.
+NEVER_CHROME_BY_NAME = frozenset({"html", "body", "main", "article"})
+
+# Elements whose text is one block. Any other element (span, a, strong, custom elements) is inline:
+# its text joins the block of the nearest block ancestor.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend", "li", "main", "menu",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul", "html",
+})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CELL_TAGS = frozenset({"td", "th"})
+#: An <a> whose class names it a button or call to action; its text is a label, not a sentence.
+CTA_CLASS = re.compile(r"(?:^|[\s_-])(?:btn|button|cta)(?:$|[\s_-])", re.I)
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_WS = re.compile(r"\s+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_HAS_WORD = re.compile(r"\w")
+_CSS_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs (non-breaking spaces included) to one space; invisible characters removed."""
+    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.attrs.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return " ".join(value)
+    return str(value)
+
+
+def _is_hidden(tag: Tag) -> bool:
+    attrs = tag.attrs
+    if "hidden" in attrs:
+        return True
+    if _attr(tag, "aria-hidden").strip().lower() == "true":
+        return True
+    if tag.name == "dialog" and "open" not in attrs:
+        return True
+    style = attrs.get("style")
+    return bool(style) and _HIDDEN_STYLE.search(_attr(tag, "style")) is not None
+
+
+def _is_chrome(tag: Tag, sectioned: bool) -> bool:
+    """Site chrome: navigation, page header/footer, landmarks, banners and menus (by class/id)."""
+    name = tag.name
+    if name in CHROME_TAGS:
+        return True
+    if name in PAGE_LEVEL_CHROME_TAGS and not sectioned:
+        return True
+    role = _attr(tag, "role").strip().lower()
+    if role in CHROME_ROLES:
+        return True
+    if name in NEVER_CHROME_BY_NAME:
+        return False
+    names = _attr(tag, "class") + " " + _attr(tag, "id")
+    return CHROME_PATTERN.search(names) is not None
+
+
+def _role(tag: Tag) -> str | None:
+    """The block role an element gives its text, or None for an inline element."""
+    name = tag.name
+    if name in HEADING_TAGS or _attr(tag, "role").lower() == "heading":
+        return "title"
+    if name in CELL_TAGS:
+        return "cell"
+    if name == "button" or (name == "a" and (_attr(tag, "role").lower() == "button" or CTA_CLASS.search(_attr(tag, "class")))):
+        return "label"
+    if name in BLOCK_TAGS:
+        return "body"
+    return None
+
+
+# --- the walk ----------------------------------------------------------------------------------
+
+# A CSS path is kept as a chain (parent_chain, segment) and turned into text only for a block.
+_Path = tuple  # (parent _Path | None, segment str, anchored bool)
+
+
+def _css_path(path: _Path | None, limit: int = 8) -> str:
+    segments: list[str] = []
+    while path is not None and len(segments) < limit:
+        parent, segment, anchored = path
+        segments.append(segment)
+        if anchored:
+            break
+        path = parent
+    return " > ".join(reversed(segments))
+
+
+class _Context:
+    """The block being filled: its text so far, role, path, and whether nested blocks join it."""
+
+    __slots__ = ("parts", "role", "path", "inline_only", "heading")
+
+    def __init__(self, role: str, path: _Path | None, inline_only: bool) -> None:
+        self.parts: list[str] = []
+        self.role = role
+        self.path = path
+        self.inline_only = inline_only
+        self.heading = role == "title"
+
+
+class _Close:
+    """Marks the end of an element in the walk: flush its block, or (``space``) keep words apart."""
+
+    __slots__ = ("context", "space")
+
+    def __init__(self, context: _Context | None, space: bool = False) -> None:
+        self.context = context
+        self.space = space
+
+
+class _Walker:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.blocks: list[TextBlock] = []
+        self.heading: str | None = None
+        self.stack: list[_Context] = []
+
+    def flush(self, context: _Context) -> None:
+        """Emit what ``context`` has collected as one block and empty it."""
+        if not context.parts:
+            return
+        text = collapse("".join(context.parts))
+        context.parts.clear()
+        if not text or not _HAS_WORD.search(text) or len(self.blocks) >= MAX_BLOCKS:
+            return
+        text = text[:MAX_BLOCK_CHARS]
+        where = Location(url=self.url, heading=self.heading, css_path=_css_path(context.path) or None)
+        self.blocks.append(TextBlock(text=text, location=where, role=context.role))
+        if context.heading:
+            self.heading = text
+
+    def walk(self, body: Tag) -> None:
+        root = _Context("body", (None, "body", True), inline_only=False)
+        self.stack.append(root)
+        todo: list[object] = [(body, None, False)]  # (node, path, sectioned) or _Close
+        visited = 0
+        while todo and visited < MAX_NODES:
+            item = todo.pop()
+            visited += 1
+            if isinstance(item, _Close):
+                if item.context is not None:
+                    self.flush(item.context)
+                    self.stack.pop()
+                elif item.space:
+                    self.stack[-1].parts.append(" ")
+                continue
+            node, path, sectioned = item  # type: ignore[misc]
+            if isinstance(node, NavigableString):
+                if not isinstance(node, PreformattedString):  # comments, CDATA, doctype
+                    self.stack[-1].parts.append(str(node))
+                continue
+            if not isinstance(node, Tag):
+                continue
+            name = node.name
+            if name in DROP_TAGS or _is_hidden(node) or _is_chrome(node, sectioned):
+                continue
+            if name == "br":
+                self.stack[-1].parts.append(" ")
+                continue
+            top = self.stack[-1]
+            role = _role(node)
+            context: _Context | None = None
+            if role is not None:
+                if top.inline_only:
+                    top.parts.append(" ")  # a block inside a heading or button: keep words apart
+                else:
+                    if role == "body" and top.role in ("cell", "label"):
+                        role = top.role
+                    self.flush(top)
+                    context = _Context(role, path, inline_only=role in ("title", "label"))
+                    self.stack.append(context)
+            todo.append(_Close(context, space=role is not None and context is None))
+            self._push_children(node, path, sectioned or name in SECTIONING_TAGS, todo)
+        while len(self.stack) > 1:  # the node cap was reached inside open blocks
+            self.flush(self.stack.pop())
+        self.flush(root)
+
+    @staticmethod
+    def _push_children(node: Tag, path: _Path | None, sectioned: bool, todo: list[object]) -> None:
+        children = node.contents
+        counts = Counter(c.name for c in children if isinstance(c, Tag))
+        seen: Counter[str] = Counter()
+        items: list[object] = []
+        for child in children:
+            if isinstance(child, Tag):
+                seen[child.name] += 1
+                segment = child.name
+                if counts[child.name] > 1:
+                    segment += f":nth-of-type({seen[child.name]})"
+                element_id = _attr(child, "id")
+                anchored = bool(element_id) and _CSS_ID.match(element_id) is not None
+                if anchored:
+                    segment = f"{child.name}#{element_id}"
+                items.append((child, (path, segment, anchored), sectioned))
+            else:
+                items.append((child, path, sectioned))
+        todo.extend(reversed(items))
+
+
+# --- the page ----------------------------------------------------------------------------------
+
+
+def _absolute(base: str, href: str) -> str | None:
+    href = href.strip()
+    if not href:
+        return None
+    try:
+        target = urljoin(base, href)
+        scheme = urlsplit(target).scheme.lower()
+    except ValueError:  # e.g. an invalid IPv6 host "http://[x"
+        return None
+    return target if scheme in ("http", "https") else None
+
+
+def extract_html(html: str | bytes, url: str, *, encoding: str | None = None) -> PageText:
+    """The title, canonical URL, links and readable text blocks of one HTML page.
+
+    ``html`` may be bytes (decoded by ``decode_html``; ``encoding`` is the HTTP charset, if any)
+    or text. Never raises for any content; a page with no body gives no blocks.
+    """
+    text = decode_html(html, encoding) if isinstance(html, (bytes, bytearray)) else str(html)
+    text = text[:MAX_HTML_CHARS].replace("\x00", "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        soup = BeautifulSoup(text, "lxml")
+
+    base = url
+    base_tag = soup.find("base", href=True)
+    if isinstance(base_tag, Tag):
+        base = _absolute(url, _attr(base_tag, "href")) or url
+
+    title_tag = soup.find("title")
+    title = collapse(title_tag.get_text()) if isinstance(title_tag, Tag) else ""
+
+    canonical = None
+    for link in soup.find_all("link", href=True):
+        if "canonical" in _attr(link, "rel").lower().split():
+            canonical = _absolute(base, _attr(link, "href"))
+            break
+
+    links: dict[str, None] = {}
+    for anchor in soup.find_all(["a", "area"], href=True):
+        target = _absolute(base, _attr(anchor, "href"))
+        if target is not None:
+            links.setdefault(target, None)
+
+    walker = _Walker(url)
+    body = soup.body if soup.body is not None else soup
+    walker.walk(body)
+    return PageText(title=title or None, canonical=canonical, links=list(links), blocks=walker.blocks)
+
+
+# --- site-wide boilerplate ---------------------------------------------------------------------
+
+
+def boilerplate_texts(pages: Sequence[PageText], min_share: float = 0.5, min_pages: int = 3) -> set[str]:
+    """Block texts that repeat across a site: on at least ``min_pages`` pages and on at least
+    ``min_share`` of all pages (each page counted once per text, whatever the block's role).
+
+    A crawl checks each of these texts once for the site (e.g. attributed to the first page that
+    has it) and leaves them out of every page's own check, so a footer tagline or a call to action
+    makes one finding, not one per page. Below ``min_pages`` pages nothing is boilerplate.
+    """
+    if not pages:
+        return set()
+    needed = max(min_pages, math.ceil(min_share * len(pages)))
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({block.text for block in page.blocks})
+    return {text for text, n in counts.items() if n >= needed}
