@@ -1,0 +1,125 @@
+"""The command line: a thin layer over the library.
+
+Exit status (contract §2): 0 when no finding reaches --fail-on; 1 when one does; 2 when the
+command could not do its job (bad arguments, unreadable platform file, no input could be read).
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from . import __version__
+from .errors import MsgcheckError
+from .models import Report, Severity
+
+FORMATS = ["text", "json", "markdown", "html", "sarif", "junit"]
+
+
+def report_options(f: Callable[..., Any]) -> Callable[..., Any]:
+    """--format / --output / --fail-on, shared by every command that writes a report."""
+    f = click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
+                     show_default=True, help="Exit 1 when a finding reaches this severity.")(f)
+    f = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+                     help="Write the report to this file instead of standard output.")(f)
+    f = click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+                     help="Report format.")(f)
+    return f
+
+
+def backend_option(f: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--backend", type=click.Choice(["auto", "onnx", "torch"]), default="auto",
+                        show_default=True, envvar="MSGCHECK_BACKEND",
+                        help="Embedding backend: the fast ONNX model, or the torch reference.")(f)
+
+
+def fail(message: str, code: int = 2) -> None:
+    click.echo(f"msgcheck: error: {message}", err=True)
+    sys.exit(code)
+
+
+def user_errors(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn library errors into one line on stderr and exit 2: no tracebacks for user errors."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return f(*args, **kwargs)
+        except MsgcheckError as exc:
+            fail(exc.one_line())
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+    return wrapper
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    if report.assets and all(a.error for a in report.assets):
+        return 2
+    if fail_on == "never":
+        return 0
+    worst = report.worst_severity()
+    threshold = Severity(fail_on)
+    return 1 if worst is not None and worst.rank >= threshold.rank else 0
+
+
+def emit(report: Report, fmt: str, output: str | None, fail_on: str) -> None:
+    """Write the report where asked and exit with the contract's status."""
+    from .reporters import render
+
+    if output:
+        text = render(report, fmt, color=False)
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror}")
+    else:
+        color = fmt == "text" and sys.stdout.isatty()
+        click.echo(render(report, fmt, color=color), nl=False)
+    code = exit_code(report, fail_on)
+    if code == 2:
+        click.echo("msgcheck: error: no input could be read", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="msgcheck")
+def main() -> None:
+    """Check sales decks and the website against the messaging platform."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--platform", "-p", "platform_file", required=True, type=click.Path(),
+              help="The messaging platform YAML.")
+@report_options
+@backend_option
+@user_errors
+def check(paths: tuple[str, ...], platform_file: str, fmt: str, output: str | None, fail_on: str,
+          backend: str) -> None:
+    """Check decks (.pptx files, or folders searched for them) against the platform."""
+    from .pipeline import check as run_check
+    from .platform import load_platform
+
+    platform = load_platform(platform_file)
+    report = run_check(list(paths), platform, backend=backend)
+    emit(report, fmt, output, fail_on)
+
+
+@main.command()
+@click.argument("file", type=click.Path())
+@user_errors
+def validate(file: str) -> None:
+    """Validate a platform file: exit 0 when it is valid, 2 with the problem when not."""
+    from .platform import load_platform
+
+    p = load_platform(file)
+    approved = len(p.approved)
+    retired = len(p.messages) - approved
+    click.echo(f"{file}: valid — {approved} approved messages, {retired} retired, "
+               f"{len(p.terminology)} terms, {len(p.banned)} banned phrases, "
+               f"{len(p.required_ids)} required")

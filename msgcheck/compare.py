@@ -1,0 +1,395 @@
+"""Symbolic comparison of a claim with an approved wording.
+
+Similarity says a claim is *about* a message; it cannot tell "every 5 seconds" from "every
+30 seconds", or "without SQL" from "requires SQL". This module reads the facts that matter out of
+both sentences and lists what differs, each difference as a short human reason:
+
+    >>> differences("Dashboards refresh every second.", "Dashboards refresh every 5 seconds.")
+    ['1 second where the platform says 5 seconds']
+
+What is compared: numbers (digits and number words, ranges), percentages, multipliers, money,
+durations and other units; hedges ("up to"); absolutes ("guaranteed", "always", "100%"); scope
+("all stores" → "one store"); negation and reversed words ("before"/"after"); competitor names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+# --- numbers ---------------------------------------------------------------------------------
+
+_UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a dozen": 12, "dozen": 12, "half": 0.5, "a half": 0.5, "hundred": 100, "a hundred": 100,
+    "a thousand": 1000, "thousand": 1000, "a million": 1e6, "a single": 1, "single": 1,
+    "double": 2, "twice": 2, "triple": 3, "thrice": 3, "quadruple": 4, "halve": 0.5, "half the": 0.5,
+}
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9,
+          "billion": 1e9, "hundred": 100}
+
+# unit word -> (dimension, factor to the base unit)
+_UNIT_TABLE: dict[str, tuple[str, float]] = {}
+for _names, _dim, _factor in (
+    (("ms", "millisecond", "milliseconds"), "duration", 0.001),
+    (("s", "sec", "secs", "second", "seconds"), "duration", 1),
+    (("min", "mins", "minute", "minutes"), "duration", 60),
+    (("h", "hr", "hrs", "hour", "hours"), "duration", 3600),
+    (("day", "days", "afternoon", "business day", "business days"), "duration", 86400),
+    (("week", "weeks"), "duration", 7 * 86400),
+    (("month", "months"), "duration", 30 * 86400),
+    (("quarter", "quarters"), "duration", 91 * 86400),
+    (("year", "years", "yr", "yrs"), "duration", 365 * 86400),
+    (("%", "percent", "per cent", "pct", "percentage points"), "percent", 1),
+    (("x", "×", "times", "fold", "-fold"), "multiplier", 1),
+    (("kb",), "bytes", 1e3), (("mb",), "bytes", 1e6), (("gb",), "bytes", 1e9), (("tb",), "bytes", 1e12),
+):
+    for _n in _names:
+        _UNIT_TABLE[_n] = (_dim, _factor)
+_UNIT_NAMES = {"duration": "second", "percent": "%", "multiplier": "x", "bytes": "byte"}
+
+_CURRENCY = {"$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "dollars": "USD",
+             "euros": "EUR", "pounds": "GBP"}
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_WORDNUM = "|".join(sorted((re.escape(w) for w in _UNITS_WORDS), key=len, reverse=True))
+_UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_TABLE), key=len, reverse=True))
+_HEDGE_BEFORE = (
+    r"(?P<hedge>up to|as much as|as many as|as little as|as few as|at least|at most|more than|over|"
+    r"less than|fewer than|under|within|nearly|almost|about|around|roughly|approximately|some|"
+    r"only|just|no more than|no less than|in under|in less than|in about|in just|in only|above|below|"
+    r"upwards of|north of|over|beyond|>|<|~)?\s*"
+)
+_QUANTITY = re.compile(
+    _HEDGE_BEFORE
+    + rf"(?P<cur>[$€£]|usd\s|eur\s|gbp\s)?\s*"
+    + rf"(?P<num>{_NUM}|(?<![\w-])(?:{_WORDNUM})(?![\w]))"
+    + rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?"
+    + r"(?:\s*(?P<scale>k|m|mm|mn|bn|b|thousand|million|billion|hundred)(?![a-z]))?"
+    + rf"(?:\s*(?P<unit>{_UNIT_RE})(?![a-z]))?",
+    re.I,
+)
+# "an hour", "a day", "every second", "per minute": one unit with no number
+_IMPLIED_ONE = re.compile(
+    r"(?P<hedge>in under|under|within|in less than|less than|in about|in just|in)?\s*\b(?:an?|every|each|per|one)\s+"
+    r"(?P<unit>second|minute|hour|day|week|month|quarter|year|business day)\b",
+    re.I,
+)
+_ORDINAL_CONTEXT = re.compile(r"\b(the|a|our|their|your)\s+second\b", re.I)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float            # in the base unit of its dimension (seconds for durations)
+    dimension: str          # duration, percent, multiplier, money:USD, bytes, count
+    text: str               # as written, for reasons
+    hedge: str | None = None
+    high: float | None = None  # upper end of a range
+
+    def same_value(self, other: "Quantity") -> bool:
+        def close(a: float, b: float) -> bool:
+            return abs(a - b) <= 1e-9 + 1e-6 * max(abs(a), abs(b))
+        if not close(self.value, other.value):
+            return False
+        return self.high is None or other.high is None or close(self.high, other.high)
+
+
+def _to_float(num: str) -> float | None:
+    s = num.lower().strip()
+    if s in _UNITS_WORDS:
+        return float(_UNITS_WORDS[s])
+    s = s.replace(",", "") if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s) else s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` with its dimension, value in base units, and hedge."""
+    out: list[Quantity] = []
+    spans: list[tuple[int, int]] = []
+    last_unit: tuple[str, float, str] | None = None
+    for m in _QUANTITY.finditer(text):
+        num = m.group("num")
+        value = _to_float(num)
+        if value is None:
+            continue
+        word_number = not num[0].isdigit()
+        unit = (m.group("unit") or "").lower()
+        scale = (m.group("scale") or "").lower()
+        cur = (m.group("cur") or "").strip().lower()
+        # "2.0", "Q4", years and model names are not quantities worth comparing
+        if not unit and not cur and not scale and re.fullmatch(r"(19|20)\d\d", num):
+            continue
+        if word_number and not unit and num.lower() in ("one", "a single", "single"):
+            continue  # "one place", "a single view": not a measured claim
+        if scale in ("m", "b") and not cur and unit == "":
+            # "5 m" is ambiguous (metres); only money uses bare m/b
+            scale = ""
+        if scale:
+            value *= _SCALE[scale]
+        high = _to_float(m.group("num2")) if m.group("num2") else None
+        if high is not None and scale:
+            high *= _SCALE[scale]
+        after = text[m.end(): m.end() + 25].lower()
+        if cur or re.match(r"\s*(dollars|euros|pounds)\b", after):
+            code = _CURRENCY.get(cur or after.split()[0], "USD")
+            dim, factor, uname = f"money:{code}", 1.0, cur or code
+        elif unit:
+            dim, factor = _UNIT_TABLE[unit]
+            uname = unit
+        elif last_unit and re.match(r"\s*(to|-|–|and)\s*$", text[max(0, m.start() - 5): m.start()].lower()) \
+                and last_unit[0] != "count":
+            dim, factor, uname = last_unit  # "from 12 hours to 2"
+        else:
+            noun = re.match(r"\s*([a-z][a-z-]+)", after)
+            dim, factor, uname = "count", 1.0, (noun.group(1) if noun else "")
+        last_unit = (dim, factor, uname)
+        out.append(Quantity(value * factor, dim, m.group(0).strip(), _norm_hedge(m.group("hedge")),
+                            None if high is None else high * factor))
+        spans.append(m.span())
+    for m in _IMPLIED_ONE.finditer(text):
+        if any(a <= m.start("unit") < b for a, b in spans):
+            continue
+        if m.group("unit").lower() == "second" and _ORDINAL_CONTEXT.search(m.group(0)):
+            continue
+        dim, factor = _UNIT_TABLE[m.group("unit").lower()]
+        out.append(Quantity(factor, dim, m.group(0).strip(), _norm_hedge(m.group("hedge"))))
+    return out
+
+
+_HEDGE_CLASS = {
+    "up to": "upto", "as much as": "upto", "as many as": "upto", "at most": "upto", "no more than": "upto",
+    "at least": "atleast", "more than": "atleast", "over": "atleast", "above": "atleast", "no less than": "atleast",
+    "upwards of": "atleast", "north of": "atleast", "beyond": "atleast", ">": "atleast",
+    "less than": "under", "fewer than": "under", "under": "under", "within": "under", "in under": "under",
+    "in less than": "under", "below": "under", "<": "under", "as little as": "under", "as few as": "under",
+    "nearly": "about", "almost": "about", "about": "about", "around": "about", "roughly": "about",
+    "approximately": "about", "in about": "about", "~": "about", "some": "about",
+    "only": "exact", "just": "exact", "in just": "exact", "in only": "exact", "in": None,
+}
+
+
+def _norm_hedge(h: str | None) -> str | None:
+    if not h:
+        return None
+    return _HEDGE_CLASS.get(" ".join(h.lower().split()))
+
+
+def _fmt(q: Quantity) -> str:
+    return q.text
+
+
+# --- words -----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|%|×")
+_NEGATORS = {"not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "cannot",
+             "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "wasn't", "weren't",
+             "shouldn't", "couldn't", "wouldn't", "hasn't", "haven't", "lacks", "lack", "free"}
+_NEG_SUFFIX = re.compile(r"\b\w+-free\b|\bno-\w+|\bcode-less\b|\bcodeless\b|\bzero-\w+", re.I)
+_ABSOLUTES = {
+    "guaranteed": "guaranteed", "guarantee": "guarantee", "guarantees": "guarantees", "always": "always",
+    "never": "never", "forever": "forever", "instantly": "instantly", "instant": "instant",
+    "completely": "completely", "entirely": "entirely", "totally": "totally", "perfect": "perfect",
+    "perfectly": "perfectly", "eliminate": "eliminate", "eliminates": "eliminates", "unlimited": "unlimited",
+    "zero": "zero", "100%": "100%", "every time": "every time", "fully": "fully", "certain": "certain",
+    "risk-free": "risk-free", "flawless": "flawless", "error-free": "error-free", "all": "all",
+}
+_UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
+_RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",
+                "pilot", "specific", "individual", "limited", "part", "subset"}
+_OPPOSITES = [
+    ("before", "after"), ("faster", "slower"), ("more", "less"), ("more", "fewer"), ("increase", "decrease"),
+    ("increase", "reduce"), ("increases", "reduces"), ("increase", "cut"), ("higher", "lower"),
+    ("online", "offline"), ("cheaper", "pricier"), ("cheaper", "more expensive"),
+    ("better", "worse"), ("easier", "harder"), ("gain", "loss"), ("daily", "weekly"), ("nightly", "hourly"),
+    ("replace", "help"), ("replaces", "helps"), ("automatic", "manual"), ("automatically", "manually"),
+    ("internal", "external"),
+]
+_STOP = set(
+    """a an the and or of to in on for with by at from as is are be was were it its this that these those
+    your our their you we they us them my i he she his her can will would could should may might must do
+    does did so than then there here have has had into over per via just also more most very up out about
+    all every each any new""".split()
+)
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+def _negations(text: str) -> int:
+    toks = tokens(text)
+    n = sum(1 for t in toks if t in _NEGATORS or t.endswith("n't"))
+    n += len(_NEG_SUFFIX.findall(text))
+    # "no matter", "not only": not negations
+    low = text.lower()
+    n -= low.count("not only") + low.count("no matter") + low.count("no wonder")
+    return n
+
+
+def _absolutes(text: str) -> set[str]:
+    low = text.lower()
+    found = {v for k, v in _ABSOLUTES.items() if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", low)}
+    if "all" in found:
+        found.discard("all")  # scope words are handled by _scope
+    return found
+
+
+def _scope(text: str) -> tuple[bool, bool]:
+    toks = set(tokens(text))
+    restrictive = bool(toks & _RESTRICTIVE) or bool(re.search(r"\ba (single|handful|few)\b|\bjust one\b", text, re.I))
+    return bool(toks & _UNIVERSAL), restrictive
+
+
+def names_in(text: str, names: Sequence[str]) -> list[str]:
+    low = text.lower()
+    return [n for n in names if re.search(rf"(?<![\w]){re.escape(n.lower())}(?![\w])", low)]
+
+
+_COMPARATIVE_NAME = re.compile(
+    r"\b(?i:unlike|than|versus|vs\.?|compared (?:to|with)|against|over|replaces?|switch(?:ed|ing)? from|instead of)\s+"
+    r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+)
+
+
+def competitor_mentions(text: str, known: Sequence[str]) -> list[str]:
+    """Competitor names in ``text``: the platform's known ones, and capitalised names after 'unlike', 'than', 'vs'."""
+    found = names_in(text, known)
+    for m in _COMPARATIVE_NAME.finditer(text):
+        name = m.group("name").strip(" .")
+        if name.lower() in {"our", "the", "your", "their", "spreadsheet", "spreadsheets", "excel", "a", "any"}:
+            continue
+        if name not in found and not any(name.lower() in k.lower() for k in found):
+            found.append(name)
+    return found
+
+
+# --- the comparison --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Difference:
+    """One way a claim differs from the approved wording. ``kind`` names the drift type."""
+
+    kind: str     # number, unit, percent_vs_multiplier, hedge, absolute, scope, negation, reversal, competitor
+    reason: str
+
+
+def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versus: Sequence[str] = (),
+            own_names: Sequence[str] = ()) -> list[Difference]:
+    """Everything that differs in substance between ``claim`` and the ``approved`` wording."""
+    diffs: list[Difference] = []
+    diffs += _compare_quantities(quantities(claim), quantities(approved))
+    # absolutes the platform does not make
+    added = _absolutes(claim) - _absolutes(approved)
+    if "100%" in added and any(q.dimension == "percent" and q.value == 100 for q in quantities(approved)):
+        added.discard("100%")
+    if added - {"never", "zero"}:
+        words = ", ".join(sorted(f"'{w}'" for w in added - {"never", "zero"}))
+        diffs.append(Difference("absolute", f"adds {words}, a stronger promise than the platform makes"))
+    # scope
+    c_uni, c_res = _scope(claim)
+    a_uni, a_res = _scope(approved)
+    if a_uni and not a_res and c_res and not c_uni:
+        diffs.append(Difference("scope", "narrows the scope: the platform's wording covers all, the claim only some"))
+    # negation parity and reversed words
+    neg_c, neg_a = _negations(claim) % 2, _negations(approved) % 2
+    reversal = _reversed_words(claim, approved)
+    if reversal:
+        diffs.append(Difference("reversal", reversal))
+    elif neg_c != neg_a:
+        what = "negates" if neg_c else "drops the negation of"
+        diffs.append(Difference("negation", f"{what} the approved meaning ('{approved}')"))
+    # competitors
+    named = competitor_mentions(claim, competitors)
+    named = [n for n in named if not any(n.lower() == o.lower() for o in own_names)]
+    if versus:
+        other = [n for n in named if not any(n.lower() == v.lower() for v in versus)]
+        if other:
+            diffs.append(Difference(
+                "competitor",
+                f"draws the comparison against {', '.join(other)}; the platform draws it against {', '.join(versus)}",
+            ))
+    elif named:
+        diffs.append(Difference("competitor", f"names {', '.join(named)}; the platform draws no comparison here"))
+    return diffs
+
+
+def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity]) -> list[Difference]:
+    diffs: list[Difference] = []
+    used: set[int] = set()
+    for a in appr_q:
+        same_dim = [i for i, c in enumerate(claim_q) if c.dimension == a.dimension and i not in used]
+        exact = [i for i in same_dim if claim_q[i].same_value(a)]
+        if exact:
+            i = exact[0]
+            used.add(i)
+            hd = _hedge_difference(claim_q[i], a)
+            if hd:
+                diffs.append(hd)
+            continue
+        if same_dim:
+            i = same_dim[0]
+            used.add(i)
+            c = claim_q[i]
+            kind = "unit" if a.dimension == "duration" and _unit_word(c.text) != _unit_word(a.text) else "number"
+            diffs.append(Difference(kind, f"{_fmt(c)} where the platform says {_fmt(a)}"))
+            continue
+        # percent stated as a multiplier, or the other way round
+        swapped = {"percent": "multiplier", "multiplier": "percent"}.get(a.dimension)
+        alt = [i for i, c in enumerate(claim_q) if c.dimension == swapped and i not in used]
+        if alt:
+            used.add(alt[0])
+            diffs.append(Difference("percent_vs_multiplier",
+                                    f"{_fmt(claim_q[alt[0]])} where the platform says {_fmt(a)}"))
+            continue
+        counts = [i for i, c in enumerate(claim_q) if c.dimension == "count" and i not in used]
+        if counts and a.dimension != "count":
+            i = counts[0]
+            if not claim_q[i].same_value(a):
+                used.add(i)
+                diffs.append(Difference("number", f"{_fmt(claim_q[i])} where the platform says {_fmt(a)}"))
+    return diffs
+
+
+def _unit_word(text: str) -> str:
+    m = re.search(rf"({_UNIT_RE})\s*$", text.lower())
+    if not m:
+        m = re.search(r"(second|minute|hour|day|week|month|quarter|year)s?\b", text.lower())
+    u = m.group(1) if m else ""
+    return _UNIT_TABLE.get(u, ("", 0.0))[1].__str__()
+
+
+def _hedge_difference(c: Quantity, a: Quantity) -> Difference | None:
+    if a.hedge == c.hedge:
+        return None
+    if a.hedge == "upto" and c.hedge in (None, "atleast", "exact"):
+        said = "drops the hedge" if c.hedge is None else "turns the hedge into"
+        return Difference("hedge", f"{said} '{c.text}' where the platform says '{a.text}'"
+                          if c.hedge else f"drops the hedge: '{c.text}' where the platform says '{a.text}'")
+    if a.hedge == "under" and c.hedge == "atleast":
+        return Difference("hedge", f"'{c.text}' where the platform says '{a.text}'")
+    if a.hedge == "atleast" and c.hedge in ("upto", "under"):
+        return Difference("hedge", f"'{c.text}' where the platform says '{a.text}'")
+    return None
+
+
+def _reversed_words(claim: str, approved: str) -> str | None:
+    """A word of the approved wording replaced by its opposite ("before" → "after")."""
+    ct, at = set(tokens(claim)), set(tokens(approved))
+    for x, y in _OPPOSITES:
+        for p, q in ((x, y), (y, x)):
+            if p in at and p not in ct and q in ct and q not in at:
+                return f"says '{q}' where the platform says '{p}'"
+    per_c, per_a = _PER.findall(claim.lower()), _PER.findall(approved.lower())
+    if len(per_a) >= 2 and sorted(per_c) == sorted(per_a) and per_c != per_a:
+        return f"swaps the roles: 'per {per_c[0]}' where the platform says 'per {per_a[0]}'"
+    return None
+
+
+_PER = re.compile(r"\bper\s+([a-z]+)")

@@ -1,0 +1,190 @@
+"""The pipeline: extract → segment → embed → classify → findings, as plain functions over the model.
+
+``Engine`` holds what is fixed for a run (the platform, its wording vectors, the embedder) and
+checks assets; ``check()`` is the one-call entry point for decks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, MutableMapping, Sequence
+
+import numpy as np
+
+from . import segment
+from .classify import Classifier, Thresholds, mask_names, name_masker
+from .embed import Embedder, VectorCache, get_embedder
+from .errors import InputError, MsgcheckError, UsageError
+from .extractors import EXTRACTORS, extract_file
+from .lexical import LexicalChecker
+from .models import AssetResult, Claim, Finding, Kind, Platform, Report, TextBlock
+
+Item = tuple[str, str, Sequence[TextBlock]]
+
+
+class Engine:
+    """Checks assets against one platform. The model is loaded on first use, once."""
+
+    def __init__(
+        self,
+        platform: Platform,
+        embedder: Embedder | None = None,
+        backend: str = "auto",
+        claim_vectors: MutableMapping[str, np.ndarray] | None = None,
+        thresholds: Thresholds | None = None,
+        vector_cache: VectorCache | None = None,
+    ) -> None:
+        self.platform = platform
+        self.backend = backend
+        self._embedder = embedder
+        self.claim_vectors = claim_vectors if claim_vectors is not None else {}
+        self.thresholds = thresholds
+        self.vector_cache = vector_cache or VectorCache()
+        self.lexical = LexicalChecker(platform)
+        self._classifier: Classifier | None = None
+        self._mask = name_masker(platform)
+        self.model_calls = 0  # texts sent to the model (for tests and benchmarks)
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.backend)
+        return self._embedder
+
+    @property
+    def classifier(self) -> Classifier:
+        if self._classifier is None:
+            wordings = self.platform.wordings()
+            vectors = self.vector_cache.get_or_compute(self.embedder, [self.embed_text(w.text) for w in wordings])
+            self._classifier = Classifier(self.platform, wordings, vectors, self.thresholds)
+        return self._classifier
+
+    # -- embedding ------------------------------------------------------------------------
+    def embed_text(self, text: str) -> str:
+        """The form of a sentence that is embedded: the company's own names masked out."""
+        return mask_names(text, self._mask)
+
+    def vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for ``texts``: from claim_vectors where known, the model for the rest (batched).
+
+        Keys are the embedded form of each text (see ``embed_text``).
+        """
+        texts = [self.embed_text(t) for t in texts]
+        todo = list(dict.fromkeys(t for t in texts if t not in self.claim_vectors))
+        if todo:
+            self.model_calls += len(todo)
+            for text, vec in zip(todo, self.embedder.encode(todo)):
+                self.claim_vectors[text] = vec
+        if not texts:
+            return np.zeros((0, self.classifier.vectors.shape[1]), dtype=np.float32)
+        return np.stack([self.claim_vectors[t] for t in texts])
+
+    # -- checking -------------------------------------------------------------------------
+    def judge(self, texts: Sequence[str]) -> list[Finding | None]:
+        """The semantic verdict of each text taken alone; None where the text is not a claim."""
+        from .models import Location
+
+        keep = [t for t in texts if segment.claim_reason(t) is None]
+        verdicts = dict(zip(keep, self._judge_claims(keep)))
+        return [verdicts[t].finding(t, Location()) if t in verdicts else None for t in texts]
+
+    def _judge_claims(self, texts: Sequence[str]) -> list:
+        unique = list(dict.fromkeys(texts))
+        if not unique:
+            return []
+        classifier = self.classifier
+        sims = classifier.similarities(self.vectors(unique))
+        by_text = {t: classifier.judge(t, sims[i]) for i, t in enumerate(unique)}
+        return [by_text[t] for t in texts]
+
+    def check_blocks(self, source: str, type: str, blocks: Sequence[TextBlock]) -> AssetResult:
+        return self.check_many([(source, type, blocks)])[0]
+
+    def check_many(self, items: Sequence[Item]) -> list[AssetResult]:
+        """Check several assets, with one batched model call for all their claims."""
+        per_asset: list[tuple[list[tuple[str, TextBlock]], list[Claim]]] = []
+        all_claims: list[str] = []
+        for _, _, blocks in items:
+            sents = segment.sentences(blocks)
+            claims = [Claim(s, b.location, b.role) for s, b in sents if segment.claim_reason(s, b.role) is None]
+            per_asset.append((sents, claims))
+            all_claims.extend(c.text for c in claims)
+        verdicts = dict(zip(all_claims, self._judge_claims(all_claims))) if all_claims else {}
+
+        results: list[AssetResult] = []
+        for (source, type_, _), (sents, claims) in zip(items, per_asset):
+            findings: list[Finding] = []
+            for s, block in sents:
+                findings.extend(self.lexical.check(TextBlock(s, block.location, block.role)))
+            aligned_ids: set[str] = set()
+            for c in claims:
+                v = verdicts[c.text]
+                findings.append(v.finding(c.text, c.location))
+                if v.kind is Kind.ALIGNED and v.wording:
+                    aligned_ids.add(v.wording.message_id)
+            findings.sort(key=lambda f: f.location.sort_key())
+            missing = tuple(m for m in self.platform.required_ids if m not in aligned_ids)
+            results.append(AssetResult(source, type_, None, tuple(findings), missing, len(claims)))
+        return results
+
+    def report(self, results: Iterable[AssetResult], extra: dict | None = None) -> Report:
+        out_extra = {"messages": [
+            {"id": m.id, "kind": m.kind.value, "statement": m.statement, "required": m.required}
+            for m in self.platform.messages
+        ]}
+        out_extra.update(extra or {})
+        return Report(self.platform.name, self.platform.version, tuple(results), out_extra)
+
+
+# -- decks ----------------------------------------------------------------------------------
+
+def find_decks(paths: Sequence[str | Path]) -> list[Path]:
+    """Expand folders into the decks they hold (sorted); files are kept as given."""
+    found: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in EXTRACTORS and q.is_file()
+                                and not q.name.startswith("~$")))
+        else:
+            found.append(p)
+    return found
+
+
+def read_deck(path: Path) -> list[TextBlock]:
+    """Extract a deck's text, turning any failure into a one-line InputError."""
+    if not path.exists():
+        raise InputError("no such file")
+    if path.is_dir():
+        raise InputError("is a folder")
+    try:
+        return extract_file(path)
+    except InputError:
+        raise
+    except MsgcheckError as exc:
+        raise InputError(exc.one_line()) from None
+    except Exception as exc:  # a reader bug must cost one input, not the run
+        raise InputError(f"could not be read ({type(exc).__name__}: {exc})".splitlines()[0]) from None
+
+
+def check(paths: Sequence[str | Path], platform: Platform, *, engine: Engine | None = None,
+          backend: str = "auto") -> Report:
+    """Check decks (files or folders of .pptx) against ``platform``."""
+    engine = engine or Engine(platform, backend=backend)
+    decks = find_decks(paths)
+    if not decks:
+        raise UsageError("no decks to check", hint="give .pptx files or folders that contain them")
+    items: list[Item] = []
+    failed: dict[int, str] = {}
+    for i, deck in enumerate(decks):
+        try:
+            items.append((str(deck), "pptx", read_deck(deck)))
+        except InputError as exc:
+            failed[i] = exc.one_line()
+            items.append((str(deck), "pptx", []))
+    results = engine.check_many([it for i, it in enumerate(items) if i not in failed])
+    merged: list[AssetResult] = []
+    it = iter(results)
+    for i, (source, type_, _) in enumerate(items):
+        merged.append(AssetResult(source, type_, error=failed[i]) if i in failed else next(it))
+    return engine.report(merged)

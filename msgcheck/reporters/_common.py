@@ -1,0 +1,34 @@
+"""Small helpers shared by the human-readable reporters."""
+
+from __future__ import annotations
+
+from ..models import AssetResult, Finding, Report
+
+KIND_ORDER = ("drift", "retired", "banned", "off_message", "terminology", "aligned")
+KIND_LABEL = {
+    "aligned": "aligned", "drift": "DRIFT", "off_message": "off-message", "retired": "RETIRED",
+    "banned": "BANNED", "terminology": "terminology",
+}
+
+
+def problems(asset: AssetResult, show_aligned: bool = False) -> list[Finding]:
+    """The findings worth a person's attention, in slide/page order."""
+    return [f for f in asset.findings if show_aligned or f.kind.value != "aligned"]
+
+
+def headline(report: Report) -> str:
+    s = report.summary()
+    counts = s["by_kind"]
+    parts = [f"{s['assets']} asset{'s' if s['assets'] != 1 else ''}", f"{s['claims']} claims"]
+    parts += [f"{counts[k]} {KIND_LABEL[k].lower()}" for k in KIND_ORDER if counts.get(k)]
+    if s["missing"]:
+        parts.append(f"{s['missing']} missing required message{'s' if s['missing'] != 1 else ''}")
+    if s["errors"]:
+        parts.append(f"{s['errors']} unreadable")
+    return ", ".join(parts)
+
+
+def changes(report: Report) -> dict | None:
+    """The crawl history's comparison with the previous run, when there is one."""
+    ch = report.extra.get("changes")
+    return ch if isinstance(ch, dict) else None

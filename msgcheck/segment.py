@@ -1,0 +1,176 @@
+"""Split text blocks into sentences (spaCy blank English + sentencizer) and keep the claims.
+
+A claim is a sentence that asserts something about the product or the customer. Titles and
+labels ("Agenda", "Customer story: Northwind"), names and job titles, emails, URLs, dates, slide
+numbers, calls to action, legal lines, "Thank you!" and questions are not claims.
+
+The rules are plain and explainable: ``claim_reason(text)`` returns why a sentence is *not* a
+claim, or None when it is one.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
+
+from .models import Claim, TextBlock
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+
+@lru_cache(maxsize=1)
+def nlp() -> "Language":
+    """spacy.blank("en") with the sentencizer, imported with torch kept out (thinc would load it)."""
+    blocked = "torch" not in sys.modules
+    if blocked:
+        sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        if blocked and sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+def sentences(blocks: Sequence[TextBlock]) -> list[tuple[str, TextBlock]]:
+    """Every sentence of every block, with the block it came from."""
+    out: list[tuple[str, TextBlock]] = []
+    texts = [b.text for b in blocks]
+    for block, doc in zip(blocks, nlp().pipe(texts, batch_size=256)):
+        for sent in doc.sents:
+            s = sent.text.strip()
+            if s:
+                out.append((s, block))
+    return out
+
+
+def claims(blocks: Sequence[TextBlock]) -> list[Claim]:
+    """The sentences of ``blocks`` that make a claim."""
+    return [Claim(s, b.location, b.role) for s, b in sentences(blocks) if claim_reason(s, b.role) is None]
+
+
+# --- claim detection -------------------------------------------------------------------------
+
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
+_URL = re.compile(r"\b(https?://|www\.)\S+|\b[\w-]+\.(com|io|net|org|ai|co)(/\S*)?\b", re.I)
+_PHONE = re.compile(r"\+?\d[\d\s().-]{7,}\d")
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
+_DATE = re.compile(
+    rf"^\W*((\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})|(\d{{4}}-\d{{2}}-\d{{2}})|((({_MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s*\d{{0,4}})|(\d{{1,2}}\s+({_MONTHS})\.?,?\s*\d{{0,4}}))|(q[1-4]\s*\d{{4}})|(({_MONTHS})\s+\d{{4}}))\W*$",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+_FIXED_NON_CLAIMS = {
+    "agenda", "thank you", "thanks", "questions", "any questions", "q&a", "next steps", "appendix",
+    "contents", "table of contents", "overview", "summary", "introduction", "welcome", "contact",
+    "contact us", "about us", "confidential", "internal use only", "learn more", "read more",
+    "book a demo", "get started", "sign up", "request a demo", "start free trial", "see pricing",
+    "let's talk", "lets talk",
+}
+_CTA_START = re.compile(
+    r"^(book|request|schedule|contact|learn|get|sign|try|download|register|call|email|visit|join|"
+    r"watch|read|see|talk|start|explore|discover|subscribe|follow|reach|ask|chat|claim|grab|check)\b",
+    re.I,
+)
+_LEGAL = re.compile(
+    r"(©|\(c\)\s*\d{4}|all rights reserved|trademarks? of|registered trademark|privacy policy|"
+    r"terms of (use|service)|cookie policy|forward-looking statements|for internal use|confidential and proprietary)",
+    re.I,
+)
+_LABEL_PREFIX = re.compile(
+    r"^(customer story|case study|agenda|speaker|presenter|presented by|prepared for|prepared by|"
+    r"source|sources|note|notes|footnote|figure|fig\.|table|chart|appendix|section|part|step|module|"
+    r"session|date|time|location|venue|contact|email|phone|web|website|version|slide|page)\s*\d*\s*[:\-–—]",
+    re.I,
+)
+_JOB_WORDS = re.compile(
+    r"\b(ceo|cto|cfo|coo|cmo|cro|vp|svp|evp|chief|officer|director|manager|head of|lead|founder|"
+    r"co-founder|president|engineer|analyst|architect|consultant|specialist|executive|partner|"
+    r"representative|owner|associate|coordinator|strategist|marketer)\b",
+    re.I,
+)
+_MINOR = {"a", "an", "the", "of", "and", "&", "for", "in", "on", "to", "with", "at", "by", "or", "vs", "vs."}
+_VERB_BASES = set(
+    """
+    be is are was were been being am 's 're have has had having do does did done can could will would shall
+    should may might must need needs let lets get gets got make makes made give gives gave take takes took
+    keep keeps kept help helps see sees saw know knows knew find finds found build builds built run runs
+    ran cut cuts put puts set sets go goes went come comes came pay pays paid sell sells sold send sends
+    sent spend spends spent lose loses lost win wins won grow grows grew hold holds held bring brings
+    brought offer provide connect refresh update reduce increase improve save boost lower raise drive
+    deliver enable empower support include integrate sync work replace plan forecast predict beat
+    outperform encrypt protect secure certify audit answer respond alert notify ship launch deploy install
+    set-up scale track measure monitor report analyse analyze show display surface spot catch flag prevent
+    stop avoid eliminate remove automate simplify streamline accelerate speed slash double triple halve
+    trust love use rely choose switch move migrate start finish serve process handle manage price charge
+    cost require depend allow let mean matter create design train retrain account cover reach stay remain
+    become turn open close pull push load import export share collaborate access view explore understand
+    learn decide act respond resolve fix solve meet exceed guarantee promise ensure cause lead
+    """.split()
+)
+_AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did",
+        "can", "could", "will", "would", "should", "may", "might", "must", "shall", "won't", "can't",
+        "don't", "doesn't", "isn't", "aren't", "didn't", "it's", "we're", "you're", "they're", "that's",
+        "there's", "we'll", "you'll", "it'll", "we've", "you've", "i'm"}
+
+
+def _is_verbish(word: str) -> bool:
+    w = word.lower().strip("'’")
+    if w in _AUX or w in _VERB_BASES:
+        return True
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("d", ""), ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and (w[: -len(suffix)] + repl) in _VERB_BASES:
+            return True
+    # doubled consonant: "cutting", "slashed" handled above; "stopped" -> "stop"
+    if len(w) > 5 and w.endswith("ed") and w[-3] == w[-4] and w[:-3] in _VERB_BASES:
+        return True
+    return False
+
+
+def claim_reason(text: str, role: str = "body") -> str | None:
+    """Why ``text`` is not a claim, or None when it is one."""
+    t = " ".join(text.split())
+    words = _WORD.findall(t)
+    bare = re.sub(r"[^\w\s&'’-]", "", t).strip().lower()
+    if not words:
+        return "no words"
+    if bare in _FIXED_NON_CLAIMS or bare.rstrip("!. ") in _FIXED_NON_CLAIMS:
+        return "title or closing line"
+    if _EMAIL.search(t) and len(words) <= 8:
+        return "contact line"
+    if _URL.search(t) and len(_URL.sub("", t).split()) <= 4:
+        return "URL"
+    if _PHONE.fullmatch(t.strip()) or (_PHONE.search(t) and len(words) <= 5):
+        return "phone number"
+    if _DATE.match(t):
+        return "date"
+    if _LEGAL.search(t):
+        return "legal line"
+    if t.rstrip().endswith("?"):
+        return "question"
+    if len(words) < 3:
+        return "too short to be a claim"
+    if _LABEL_PREFIX.match(t) and len(words) <= 10:
+        return "label"
+    verbish = any(_is_verbish(w) for w in words)
+    if _CTA_START.match(t) and len(words) <= 7 and not re.search(r"\d", t):
+        return "call to action"
+    caps = [w for w in words if w.lower() not in _MINOR]
+    title_case = caps and sum(1 for w in caps if w[0].isupper()) / len(caps) >= 0.75
+    if title_case and _JOB_WORDS.search(t) and len(words) <= 12:
+        return "name or job title"
+    if "," in t and _JOB_WORDS.search(t) and len(words) <= 10 and not verbish:
+        return "name or job title"
+    if title_case and len(words) <= 10 and not t.endswith("."):
+        return "title"
+    if not verbish and len(words) <= 6 and not re.search(r"\d", t):
+        return "label"
+    return None
+
