@@ -32,7 +32,7 @@ def report_options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def backend_option(f: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option("--backend", type=click.Choice(["auto", "onnx", "torch"]), default="auto",
+    return click.option("--backend", type=str, default="auto",
                         show_default=True, envvar="MSGCHECK_BACKEND",
                         help="Embedding backend: the fast ONNX model, or the torch reference.")(f)
 
@@ -123,3 +123,40 @@ def validate(file: str) -> None:
     click.echo(f"{file}: valid — {approved} approved messages, {retired} retired, "
                f"{len(p.terminology)} terms, {len(p.banned)} banned phrases, "
                f"{len(p.required_ids)} required")
+
+
+@main.command("eval")
+@click.argument("dataset", type=click.Path())
+@click.option("--platform", "-p", "platforms", multiple=True, type=click.Path(),
+              help="Only the cases labelled against this platform file (repeatable); "
+                   "also the platform of rows that name none.")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
+              help="Which half of the labelled set to score.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the figures to this file instead of standard output.")
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
+              help="Exit 1 when any verdict kind's F1 is below this.")
+@backend_option
+@user_errors
+def eval_cmd(dataset: str, platforms: tuple[str, ...], split: str, fmt: str, output: str | None,
+             min_f1: float | None, backend: str) -> None:
+    """Score msgcheck's verdicts on a labelled set: per-kind precision, recall, F1, confusion, errors."""
+    from . import evaluate
+
+    default = platforms[0] if len(platforms) == 1 else None
+    cases = evaluate.select(evaluate.load_dataset(dataset, default_platform=default), split, platforms)
+    result = evaluate.evaluate(cases, backend=backend, dataset=dataset, split=split)
+    text = evaluate.render(result, fmt)
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            fail(f"cannot write {output}: {exc.strerror}")
+    else:
+        click.echo(text, nl=False)
+    low = [k for k, s in result.per_kind().items() if s.support and min_f1 is not None and s.f1 < min_f1]
+    if low:
+        click.echo(f"msgcheck: F1 below {min_f1} for: {', '.join(low)}", err=True)
+        sys.exit(1)
