@@ -1,0 +1,55 @@
+"""Verdict logic with a fake bag-of-words embedder: fast, and enough to exercise every branch."""
+
+from __future__ import annotations
+
+from msgcheck.models import Kind, Location, TextBlock
+from msgcheck.pipeline import Engine
+
+
+def verdict(engine: Engine, text: str):
+    (f,) = engine.judge([text])
+    return f
+
+
+def test_every_semantic_kind(platform, fake_embedder) -> None:
+    e = Engine(platform, embedder=fake_embedder)
+    assert verdict(e, "Lumen Pulse dashboards refresh every 5 seconds.").kind is Kind.ALIGNED
+    drift = verdict(e, "Lumen Pulse dashboards refresh every 30 seconds.")
+    assert drift.kind is Kind.DRIFT and drift.message_id == "vp-live-data"
+    assert drift.reason == "30 seconds where the platform says 5 seconds"
+    assert drift.suggestion == "Lumen Pulse dashboards refresh every 5 seconds."
+    retired = verdict(e, "Lumen is free for up to 10 stores.")
+    assert retired.kind is Kind.RETIRED and retired.message_id == "ret-free-tier"
+    assert "free tier ended" in retired.reason.lower()
+    off = verdict(e, "Our mobile kiosks print loyalty coupons for shoppers.")
+    assert off.kind is Kind.OFF_MESSAGE and off.message_id is None
+    assert verdict(e, "Thank you!") is None
+
+
+def test_proof_point_reports_parent_id(platform, fake_embedder) -> None:
+    e = Engine(platform, embedder=fake_embedder)
+    f = verdict(e, "Retailers cut weekly reporting work from 12 hours to 2.")
+    assert f.kind is Kind.ALIGNED and f.message_id == "vp-live-data"
+
+
+def test_missing_required_and_lexical_in_one_asset(platform, fake_embedder) -> None:
+    e = Engine(platform, embedder=fake_embedder)
+    blocks = [
+        TextBlock("Lumen Pulse dashboards refresh every 5 seconds.", Location(slide=1, shape="A")),
+        TextBlock("Our world-class LumenPulse team.", Location(slide=2, shape="B")),
+        TextBlock("Agenda", Location(slide=2, shape="Title 1"), role="title"),
+    ]
+    result = e.check_blocks("deck.pptx", "pptx", blocks)
+    kinds = sorted(f.kind.value for f in result.findings)
+    assert "banned" in kinds and "terminology" in kinds and "aligned" in kinds
+    assert "vp-live-data" not in result.missing
+    assert set(result.missing) == {"vp-stockouts", "diff-no-sql"}
+    assert not any(f.text == "Agenda" for f in result.findings)
+
+
+def test_identical_claims_are_embedded_once(platform, fake_embedder) -> None:
+    e = Engine(platform, embedder=fake_embedder)
+    block = TextBlock("Stores reduce stockouts by up to 25%.", Location(slide=1, shape="A"))
+    e.check_many([("a", "pptx", [block]), ("b", "pptx", [block, block])])
+    claim_calls = [c for c in fake_embedder.calls if len(c) < 20]
+    assert sum(len(c) for c in claim_calls) == 1

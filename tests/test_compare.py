@@ -1,0 +1,65 @@
+"""Symbolic comparison: each drift type is found, and same-meaning rewordings are not flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from msgcheck.compare import compare, quantities
+
+VERSUS = ("Tabula BI", "Querybase")
+
+
+def kinds(claim: str, approved: str, versus: tuple[str, ...] = ()) -> list[str]:
+    return [d.kind for d in compare(claim, approved, competitors=VERSUS, versus=versus)]
+
+
+def test_quantities_read_units_words_money_and_hedges() -> None:
+    qs = quantities("Up to 30% better, 3x faster, $2M saved, five seconds, 1.5k stores, in under an hour")
+    got = {(q.dimension, q.value, q.hedge) for q in qs}
+    assert ("percent", 30.0, "upto") in got
+    assert ("multiplier", 3.0, None) in got
+    assert ("money:USD", 2_000_000.0, None) in got
+    assert ("duration", 5.0, None) in got
+    assert ("count", 1500.0, None) in got
+    assert ("duration", 3600.0, "under") in got
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Dashboards refresh every 30 seconds.", "Dashboards refresh every 5 seconds.", "number"),
+        ("Dashboards refresh every second.", "Dashboards refresh every 5 seconds.", "number"),
+        ("Connect your POS in under a day.", "Connect your point-of-sale system in under an hour.", "unit"),
+        ("Forecasts are 3x more accurate.", "Forecasts are up to 30% more accurate.", "percent_vs_multiplier"),
+        ("Stores cut stockouts by 25%.", "Stores reduce stockouts by up to 25%.", "hedge"),
+        ("Guaranteed: stores reduce stockouts by up to 25%.", "Stores reduce stockouts by up to 25%.", "absolute"),
+        ("Store managers need SQL to build reports.", "Store managers build reports without SQL.", "negation"),
+        ("Alerts reach the team after the shelf is empty.", "Alerts reach the team before the shelf is empty.", "reversal"),
+        ("Priced per user, not per store.", "Priced per store, not per user.", "reversal"),
+        ("Unlike Looker, managers build reports without SQL.", "Managers build reports without SQL.", "competitor"),
+        ("Unlike Querybase, our app works offline.", "The app works offline.", "competitor"),
+        ("One store manager can build reports.", "Every store manager can build reports.", "scope"),
+    ],
+)
+def test_each_drift_type_is_found(claim: str, approved: str, expected: str) -> None:
+    versus = ("Tabula BI",) if "Querybase" in claim else VERSUS if "Looker" in claim else ()
+    assert expected in kinds(claim, approved, versus)
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("Our dashboards update every five seconds.", "Dashboards refresh every 5 seconds."),
+        ("Support replies within four business hours.", "Support answers within 4 business hours."),
+        ("Reporting dropped from 12 hours a week to 2.", "Retailers cut weekly reporting work from 12 hours to 2."),
+        ("Unlike Tabula BI, managers build reports with no SQL.", "Managers build reports without SQL."),
+        ("You can be live in less than an hour.", "Connect your point-of-sale system in under an hour."),
+    ],
+)
+def test_same_meaning_is_not_flagged(claim: str, approved: str) -> None:
+    assert compare(claim, approved, competitors=VERSUS, versus=VERSUS) == []
+
+
+def test_reason_says_exactly_what_differs() -> None:
+    (d,) = compare("Forecasts are 90% accurate.", "Forecasts are 70% accurate.")
+    assert d.reason == "90% where the platform says 70%"

@@ -1,0 +1,57 @@
+"""Claim detection: claims are kept; titles, names, contacts, dates, CTAs, legal lines are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from msgcheck.models import Location, TextBlock
+from msgcheck.segment import claim_reason, claims, sentences
+
+NON_CLAIMS = [
+    "Agenda", "Thank you!", "Questions?", "Maria Lopez, VP of Retail Operations", "jane.doe@lumen-analytics.com",
+    "www.lumenanalytics.com", "https://lumen.example/pricing", "March 3, 2026", "2026-11-27", "Q4 2026",
+    "Customer story: Northwind Outfitters", "Book a demo", "Get started today", "12",
+    "© 2026 Lumen Analytics. All rights reserved.", "Why Retailers Choose Lumen Pulse", "Next steps",
+    "How does it work?", "+1 (555) 010-2030", "Lumen Pulse for Multi-Store Retail",
+]
+CLAIMS = [
+    "Lumen Pulse dashboards refresh every 5 seconds.",
+    "Store managers build their own reports without SQL.",
+    "Retailers cut weekly reporting from 12 hours to 2.",
+    "Our forecasts beat spreadsheets by 30%.",
+    "Priced per store, not per user",
+    "The app keeps working offline",
+    "Lumen is free for up to 10 stores.",
+]
+
+
+@pytest.mark.parametrize("text", NON_CLAIMS)
+def test_non_claims_are_dropped(text: str) -> None:
+    assert claim_reason(text) is not None
+
+
+@pytest.mark.parametrize("text", CLAIMS)
+def test_claims_are_kept(text: str) -> None:
+    assert claim_reason(text) is None
+
+
+def test_sentences_keep_their_block_location() -> None:
+    loc = Location(slide=2, shape="TextBox 3")
+    block = TextBlock("Dashboards refresh every 5 seconds. Setup takes under an hour! Agenda", loc)
+    got = sentences([block])
+    assert [s for s, _ in got] == ["Dashboards refresh every 5 seconds.", "Setup takes under an hour!", "Agenda"]
+    assert all(b.location == loc for _, b in got)
+    assert [c.text for c in claims([block])] == got_texts(got)[:2]
+
+
+def got_texts(pairs):
+    return [s for s, _ in pairs]
+
+
+def test_spacy_is_imported_without_torch() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys; from msgcheck.segment import nlp; nlp(); print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
