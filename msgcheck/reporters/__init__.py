@@ -16,6 +16,9 @@ REPORTERS: dict[str, str] = {
     "text": ".text",
     "json": ".json_report",
     "markdown": ".markdown",
+    "html": ".html",
+    "sarif": ".sarif",
+    "junit": ".junit",
 }
 
 
