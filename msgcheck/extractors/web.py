@@ -140,11 +140,14 @@ CHROME_ROLES = frozenset({
 #: short ambiguous ones only as a whole word between - _ or spaces ("menu-item", not "menuetto").
 CHROME_PATTERN = re.compile(
     r"cookie|consent|gdpr|onetrust|navbar|breadcrumb|newsletter|skip-?link|skip-?to|social-?share|share-?bar"
-    r"|(?:^|[\s_-])(?:menu|modal|popup|sharing|nav|subnav)(?:$|[\s_-])",
+    r"|sidebar|subscribe|disqus"
+    r"|(?:^|[\s_-])(?:menu|modal|popup|sharing|nav|subnav|ads?|advert\w*)(?:$|[\s_-])"
+    r"|(?:^|[\s_-])(?:footer|comment|related)",
     re.I,
 )
 # Elements that are never dropped by their class or id: the page's own frame and main content.
 NEVER_CHROME_BY_NAME = frozenset({"html", "body", "main", "article"})
+CONTENT_TAGS = ["main", "article", "h1"]
 
 # Elements whose text is one block. Any other element (span, a, strong, custom elements) is inline:
 # its text joins the block of the nearest block ancestor.
@@ -164,6 +167,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WS = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _HAS_WORD = re.compile(r"\w")
+_STREAMED_ID = re.compile(r"^S:\d+$")
 _CSS_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
 
 
@@ -193,20 +197,21 @@ def _is_hidden(tag: Tag) -> bool:
     return bool(style) and _HIDDEN_STYLE.search(_attr(tag, "style")) is not None
 
 
-def _is_chrome(tag: Tag, sectioned: bool) -> bool:
-    """Site chrome: navigation, page header/footer, landmarks, banners and menus (by class/id)."""
+def _chrome_kind(tag: Tag, sectioned: bool) -> str | None:
+    """Why ``tag`` looks like site chrome: "element" (its name or ARIA role), "class" (its class
+    or id), or None."""
     name = tag.name
-    if name in CHROME_TAGS:
-        return True
-    if name in PAGE_LEVEL_CHROME_TAGS and not sectioned:
-        return True
-    role = _attr(tag, "role").strip().lower()
-    if role in CHROME_ROLES:
-        return True
-    if name in NEVER_CHROME_BY_NAME:
-        return False
-    names = _attr(tag, "class") + " " + _attr(tag, "id")
-    return CHROME_PATTERN.search(names) is not None
+    if name in CHROME_TAGS or (name in PAGE_LEVEL_CHROME_TAGS and not sectioned):
+        return "element"
+    if _attr(tag, "role").strip().lower() in CHROME_ROLES:
+        return "element"
+    if name not in NEVER_CHROME_BY_NAME and CHROME_PATTERN.search(_attr(tag, "class") + " " + _attr(tag, "id")):
+        return "class"
+    return None
+
+
+def _paragraph_chars(tag: Tag) -> int:
+    return sum(len(p.get_text()) for p in tag.find_all("p"))
 
 
 def _role(tag: Tag) -> str | None:
@@ -264,11 +269,29 @@ class _Close:
 
 
 class _Walker:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, streamed: dict[str, Tag] | None = None) -> None:
         self.url = url
+        self.streamed = streamed or {}
+        self.paragraph_chars = 0
         self.blocks: list[TextBlock] = []
         self.heading: str | None = None
         self.stack: list[_Context] = []
+
+    def is_chrome(self, tag: Tag, sectioned: bool) -> bool:
+        """Site chrome, unless it wraps the content.
+
+        Chrome wraps navigation, never the content: an element that holds <main>, an <article> or
+        an <h1> is a page wrapper (class "menu-page-wrapper", a hero <header>) or broken markup that
+        lxml nested inside a menu. A class or id is a weak sign, so an element matched only by it
+        is also kept when it holds half or more of the page's paragraph text ("sidebar-and-content").
+        What is kept is walked as usual, so the chrome inside it is still dropped.
+        """
+        kind = _chrome_kind(tag, sectioned)
+        if kind is None or tag.find(CONTENT_TAGS) is not None:
+            return False
+        if kind == "class" and self.paragraph_chars and 2 * _paragraph_chars(tag) >= self.paragraph_chars:
+            return False
+        return True
 
     def flush(self, context: _Context) -> None:
         """Emit what ``context`` has collected as one block and empty it."""
@@ -285,6 +308,7 @@ class _Walker:
             self.heading = text
 
     def walk(self, body: Tag) -> None:
+        self.paragraph_chars = _paragraph_chars(body)
         root = _Context("body", (None, "body", True), inline_only=False)
         self.stack.append(root)
         todo: list[object] = [(body, None, False)]  # (node, path, sectioned) or _Close
@@ -307,7 +331,11 @@ class _Walker:
             if not isinstance(node, Tag):
                 continue
             name = node.name
-            if name in DROP_TAGS or _is_hidden(node) or _is_chrome(node, sectioned):
+            if name == "template" and _attr(node, "id") in self.streamed:
+                # React streaming SSR: the hidden <div id="S:n"> is shown in place of <template id="B:n">.
+                self._push_children(self.streamed.pop(_attr(node, "id")), path, sectioned, todo)
+                continue
+            if name in DROP_TAGS or _is_hidden(node) or self.is_chrome(node, sectioned):
                 continue
             if name == "br":
                 self.stack[-1].parts.append(" ")
@@ -400,7 +428,10 @@ def extract_html(html: str | bytes, url: str, *, encoding: str | None = None) ->
         if target is not None:
             links.setdefault(target, None)
 
-    walker = _Walker(url)
+    streamed = {}
+    for chunk in soup.find_all("div", id=_STREAMED_ID, hidden=True):
+        streamed["B:" + _attr(chunk, "id")[2:]] = chunk
+    walker = _Walker(url, streamed)
     body = soup.body if soup.body is not None else soup
     walker.walk(body)
     return PageText(title=title or None, canonical=canonical, links=list(links), blocks=walker.blocks)
