@@ -172,3 +172,11 @@ def eval_cmd(dataset: str, platforms: tuple[str, ...], split: str, fmt: str, out
     if low:
         click.echo(f"msgcheck: F1 below {min_f1} for: {', '.join(low)}", err=True)
         sys.exit(1)
+
+
+# The website commands live in crawl_cli.py (crawl, history, demo); registered here, last, because
+# they import the shared options above.
+from .crawl_cli import COMMANDS as _CRAWL_COMMANDS  # noqa: E402
+
+for _command in _CRAWL_COMMANDS:
+    main.add_command(_command)
