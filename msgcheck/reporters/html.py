@@ -196,8 +196,8 @@ def _messages(report: Report) -> list[dict[str, Any]]:
         return [m for m in given if isinstance(m, dict) and m.get("id")]
     seen: dict[str, dict[str, Any]] = {}
     for asset in report.assets:
-        for mid in asset.missing:
-            seen.setdefault(mid, {"id": mid, "kind": "", "statement": None, "required": True})
+        for mid in asset.missing:  # only required messages can be missing
+            seen.setdefault(mid, {"id": mid, "kind": "", "statement": None})["required"] = True
         for f in asset.findings:
             if f.message_id and f.kind in (Kind.ALIGNED, Kind.DRIFT):
                 seen.setdefault(f.message_id, {"id": f.message_id, "kind": "", "statement": None, "required": False})
