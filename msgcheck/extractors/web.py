@@ -145,6 +145,10 @@ CHROME_PATTERN = re.compile(
     r"|(?:^|[\s_-])(?:footer|comment|related)",
     re.I,
 )
+#: Hidden, but shown by one click: tab panels, accordion and FAQ answers, collapsed sections. Their
+#: text is on the page for every visitor who opens them, so it is checked.
+REVEALABLE_ROLES = frozenset({"tabpanel", "region"})
+REVEALABLE_PATTERN = re.compile(r"(?:^|[\s_-])(?:tab|accordion|collaps|faq)", re.I)
 # Elements that are never dropped by their class or id: the page's own frame and main content.
 NEVER_CHROME_BY_NAME = frozenset({"html", "body", "main", "article"})
 CONTENT_TAGS = ["main", "article", "h1"]
@@ -186,15 +190,20 @@ def _attr(tag: Tag, name: str) -> str:
 
 
 def _is_hidden(tag: Tag) -> bool:
+    """Hidden from a visitor, and not a tab or accordion panel the visitor opens with a click."""
     attrs = tag.attrs
-    if "hidden" in attrs:
-        return True
-    if _attr(tag, "aria-hidden").strip().lower() == "true":
-        return True
     if tag.name == "dialog" and "open" not in attrs:
         return True
-    style = attrs.get("style")
-    return bool(style) and _HIDDEN_STYLE.search(_attr(tag, "style")) is not None
+    hidden = (
+        "hidden" in attrs
+        or _attr(tag, "aria-hidden").strip().lower() == "true"
+        or ("style" in attrs and _HIDDEN_STYLE.search(_attr(tag, "style")) is not None)
+    )
+    if not hidden:
+        return False
+    if _attr(tag, "role").strip().lower() in REVEALABLE_ROLES:
+        return False
+    return REVEALABLE_PATTERN.search(_attr(tag, "class") + " " + _attr(tag, "id")) is None
 
 
 def _chrome_kind(tag: Tag, sectioned: bool) -> str | None:
