@@ -38,8 +38,10 @@ for _names, _dim, _factor in (
     (("ms", "millisecond", "milliseconds"), "duration", 0.001),
     (("s", "sec", "secs", "second", "seconds"), "duration", 1),
     (("min", "mins", "minute", "minutes"), "duration", 60),
-    (("h", "hr", "hrs", "hour", "hours"), "duration", 3600),
-    (("day", "days", "afternoon", "business day", "business days"), "duration", 86400),
+    (("h", "hr", "hrs", "hour", "hours", "business hour", "business hours", "working hour", "working hours"),
+     "duration", 3600),
+    (("day", "days", "afternoon", "night", "nights", "business day", "business days", "working day",
+      "working days"), "duration", 86400),
     (("week", "weeks"), "duration", 7 * 86400),
     (("month", "months"), "duration", 30 * 86400),
     (("quarter", "quarters"), "duration", 91 * 86400),
@@ -76,7 +78,7 @@ _QUANTITY = re.compile(
 # "an hour", "a day", "every second", "per minute": one unit with no number
 _IMPLIED_ONE = re.compile(
     r"(?P<hedge>in under|under|within|in less than|less than|in about|in just|in)?\s*\b(?:an?|every|each|per|one)\s+"
-    r"(?P<unit>second|minute|hour|day|week|month|quarter|year|business day)\b",
+    r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|business day|working day)\b",
     re.I,
 )
 _ORDINAL_CONTEXT = re.compile(r"\b(the|a|our|their|your)\s+second\b", re.I)
@@ -109,8 +111,39 @@ def _to_float(num: str) -> float | None:
         return None
 
 
+_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+          "sixteen seventeen eighteen nineteen").split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_NUMWORD = "|".join([*_SMALL, *_TENS, "hundred", "thousand", "million"])
+_COMPOUND = re.compile(rf"\b(?:{_NUMWORD})(?:(?:(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+|[\s-]+)(?:{_NUMWORD}))+\b",
+                       re.I)
+
+
+def _compound_value(words: str) -> int:
+    total = current = 0
+    for w in re.split(r"[\s-]+", words.lower()):
+        if w == "and":
+            continue
+        if w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current = max(current, 1) * 100
+        elif w in ("thousand", "million"):
+            total += max(current, 1) * (1000 if w == "thousand" else 1_000_000)
+            current = 0
+        else:
+            current += _SMALL.index(w)
+    return total + current
+
+
+def _digits_for_words(text: str) -> str:
+    """"twenty-five" → "25", "two hundred fifty thousand" → "250000" (single words are read later)."""
+    return _COMPOUND.sub(lambda m: str(_compound_value(m.group(0))), text)
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its dimension, value in base units, and hedge."""
+    text = _digits_for_words(text)
     out: list[Quantity] = []
     spans: list[tuple[int, int]] = []
     last_unit: tuple[str, float, str] | None = None
@@ -209,7 +242,8 @@ _OPPOSITES = [
     ("online", "offline"), ("cheaper", "pricier"), ("cheaper", "more expensive"),
     ("better", "worse"), ("easier", "harder"), ("gain", "loss"), ("daily", "weekly"), ("nightly", "hourly"),
     ("replace", "help"), ("replaces", "helps"), ("automatic", "manual"), ("automatically", "manually"),
-    ("internal", "external"),
+    ("internal", "external"), ("indoors", "outdoors"), ("indoor", "outdoor"), ("mobile", "desktop"),
+    ("monthly", "yearly"), ("monthly", "annually"), ("nightly", "weekly"),
 ]
 _STOP = set(
     """a an the and or of to in on for with by at from as is are be was were it its this that these those
@@ -253,7 +287,7 @@ def names_in(text: str, names: Sequence[str]) -> list[str]:
 
 
 _COMPARATIVE_NAME = re.compile(
-    r"\b(?i:unlike|than|versus|vs\.?|compared (?:to|with)|against|over|replaces?|switch(?:ed|ing)? from|instead of)\s+"
+    r"\b(?i:unlike|where|than|versus|vs\.?|compared (?:to|with)|against|over|replaces?|switch(?:ed|ing)? from|instead of)\s+"
     r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
 )
 
@@ -297,14 +331,23 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     a_uni, a_res = _scope(approved)
     if a_uni and not a_res and c_res and not c_uni:
         diffs.append(Difference("scope", "narrows the scope: the platform's wording covers all, the claim only some"))
-    # negation parity and reversed words
-    neg_c, neg_a = _negations(claim) % 2, _negations(approved) % 2
+    narrowed = _narrowed_universal(claim, approved)
+    if narrowed:
+        diffs.append(Difference("scope", narrowed))
+    unlimited = _number_for_unlimited(claim, approved)
+    if unlimited:
+        diffs.append(Difference("scope", unlimited))
+    hedge = _dropped_quantifier(claim, approved)
+    if hedge:
+        diffs.append(Difference("hedge", hedge))
+    # negation (what each sentence denies that the other asserts) and reversed words
     reversal = _reversed_words(claim, approved)
     if reversal:
         diffs.append(Difference("reversal", reversal))
-    elif neg_c != neg_a:
-        what = "negates" if neg_c else "drops the negation of"
-        diffs.append(Difference("negation", f"{what} the approved meaning ('{approved}')"))
+    else:
+        negation = _negation_conflict(claim, approved)
+        if negation:
+            diffs.append(Difference("negation", negation))
     # competitors
     named = competitor_mentions(claim, competitors)
     named = [n for n in named if not any(n.lower() == o.lower() for o in own_names)]
@@ -360,7 +403,7 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity]) -> list
 def _unit_word(text: str) -> str:
     m = re.search(rf"({_UNIT_RE})\s*$", text.lower())
     if not m:
-        m = re.search(r"(second|minute|hour|day|week|month|quarter|year)s?\b", text.lower())
+        m = re.search(r"(second|minute|hour|day|night|week|month|quarter|year)s?\b", text.lower())
     u = m.group(1) if m else ""
     return _UNIT_TABLE.get(u, ("", 0.0))[1].__str__()
 
@@ -376,6 +419,87 @@ def _hedge_difference(c: Quantity, a: Quantity) -> Difference | None:
         return Difference("hedge", f"'{c.text}' where the platform says '{a.text}'")
     if a.hedge == "atleast" and c.hedge in ("upto", "under"):
         return Difference("hedge", f"'{c.text}' where the platform says '{a.text}'")
+    return None
+
+
+_NEG_WORDS = {"not", "no", "never", "without", "zero", "cannot", "nor", "none", "nothing"}
+_CLAUSE = re.compile(r"[,;:.!?—–()]|\s-\s|\bbut\b|\bwhile\b|\bso\b", re.I)
+
+
+def _stem(word: str) -> str:
+    w = word.replace("'", "")
+    return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+
+
+def _negation_scopes(text: str) -> tuple[set[str], set[str]]:
+    """(content words a negation governs, content words asserted), clause by clause.
+
+    A negator ("not", "no", "without", "can't", "zero", "-free") governs the next three content
+    words of its clause: "without SQL" denies SQL, "you'll need SQL" asserts it.
+    """
+    negated: set[str] = set()
+    asserted: set[str] = set()
+    for clause in _CLAUSE.split(text.replace("’", "'")):
+        window = 0
+        for tok in tokens(clause):
+            if tok in _NEG_WORDS or tok.endswith("n't"):
+                window = 3
+                continue
+            if tok in _STOP or tok.isdigit():
+                continue
+            if tok.endswith("-free") or tok == "free" and window == 0:
+                continue
+            (negated if window > 0 else asserted).add(_stem(tok))
+            window = max(0, window - 1)
+    return negated, asserted
+
+
+def _negation_conflict(claim: str, approved: str) -> str | None:
+    """The claim denies what the platform asserts, or asserts what it denies."""
+    neg_c, asr_c = _negation_scopes(claim)
+    neg_a, asr_a = _negation_scopes(approved)
+    denied = sorted(neg_c & asr_a)
+    if denied:
+        return f"negates '{', '.join(denied)}', which the platform asserts ('{approved}')"
+    affirmed = sorted(neg_a & asr_c)
+    if affirmed:
+        return f"asserts '{', '.join(affirmed)}', which the platform rules out ('{approved}')"
+    return None
+
+
+_UNIVERSAL_NOUN = re.compile(r"\b(?:every|all|any|each)\s+([a-z]+)", re.I)
+
+
+def _narrowed_universal(claim: str, approved: str) -> str | None:
+    """"on every plan" → "on our Enterprise plan": the noun kept, the universal replaced by a qualifier."""
+    for noun in {m.group(1).lower() for m in _UNIVERSAL_NOUN.finditer(approved)}:
+        if noun in _STOP:
+            continue
+        for m in re.finditer(rf"\b(\w+)\s+{re.escape(noun)}s?\b", claim):
+            before = m.group(1)
+            if before.lower() in _UNIVERSAL:
+                break
+            if before.lower() in _RESTRICTIVE or (before[:1].isupper() and m.start() > 0):
+                return f"'{before} {noun}' where the platform says every {noun}"
+    return None
+
+
+def _number_for_unlimited(claim: str, approved: str) -> str | None:
+    if "unlimited" in tokens(approved) and "unlimited" not in tokens(claim):
+        counts = [q for q in quantities(claim) if q.dimension == "count"]
+        if counts:
+            return f"'{counts[0].text}' where the platform says unlimited"
+    return None
+
+
+_QUANTIFIERS = re.compile(r"\b(most|many|typically|usually|often|majority|generally)\b", re.I)
+
+
+def _dropped_quantifier(claim: str, approved: str) -> str | None:
+    """"Most retailers are live …" said of every retailer."""
+    m = re.match(r"\s*(most|many)\b", approved, re.I)
+    if m and not _QUANTIFIERS.search(claim):
+        return f"drops the hedge '{m.group(1).lower()}': the platform says it of {m.group(1).lower()}, not all"
     return None
 
 
