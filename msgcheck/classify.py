@@ -56,12 +56,26 @@ def name_masker(platform: Platform) -> "re.Pattern[str] | None":
     return re.compile(rf"(?<![\w-])(?:{alts})(?:['’]s)?(?![\w-])", re.I)
 
 
+# Business abbreviations the small model reads poorly; spelled out before embedding.
+ABBREVIATIONS = {
+    "POS": "point-of-sale", "SLA": "service level agreement", "SLAs": "service level agreements",
+    "KPI": "key performance indicator", "KPIs": "key performance indicators", "ROI": "return on investment",
+    "SMB": "small business", "SMBs": "small businesses", "TCO": "total cost of ownership",
+    "SSO": "single sign-on", "MFA": "multi-factor authentication", "ERP": "enterprise resource planning",
+    "CRM": "customer relationship management", "BI": "business intelligence", "ML": "machine learning",
+    "FAQ": "frequently asked questions", "HQ": "headquarters", "24/7": "around the clock",
+}
+_ABBREV = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(k) for k in ABBREVIATIONS) + r")(?![\w/-])")
+
+
 def mask_names(text: str, pattern: "re.Pattern[str] | None") -> str:
-    """``text`` without the company's own names, as it is embedded for matching."""
+    """``text`` as it is embedded for matching: the company's own names masked out, and common
+    business abbreviations spelled out ("POS" → "point-of-sale")."""
+    out = _ABBREV.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     if pattern is None:
-        return text
-    masked = " ".join(pattern.sub(" ", text).split())
-    return masked if len(masked) >= 3 else text
+        return out
+    masked = " ".join(pattern.sub(" ", out).split())
+    return masked if len(masked) >= 3 else out
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,9 @@ from functools import cached_property
 from .models import Finding, Kind, Platform, TextBlock
 
 
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|ai|co|app|dev)(?:/\S*)?", re.I)
+
+
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     parts = [re.escape(p) for p in re.split(r"[\s-]+", phrase.strip()) if p]
     body = r"[\s\-‐‑–]+".join(parts)
@@ -42,6 +45,8 @@ class LexicalChecker:
     def check(self, block: TextBlock) -> list[Finding]:
         text = block.text
         findings: list[Finding] = []
+        # addresses are not prose: "sales@lumenanalytics.com" spells no term wrong
+        prose = _ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
         for pattern, phrase, reason, suggest in self._banned:
             for m in pattern.finditer(text):
                 why = f"uses the banned phrase '{m.group(0)}'" + (f": {reason}" if reason else "")
@@ -50,12 +55,12 @@ class LexicalChecker:
         for term, any_case, avoid in self._terms:
             flagged: set[tuple[int, int]] = set()
             for pattern, wrong in avoid:
-                for m in pattern.finditer(text):
+                for m in pattern.finditer(prose):
                     if m.group(0) == term:
                         continue
                     flagged.add(m.span())
                     findings.append(self._term_finding(block, m.group(0), term))
-            for m in any_case.finditer(text):
+            for m in any_case.finditer(prose):
                 found = m.group(0)
                 if found == term or m.span() in flagged or _acceptable_casing(text, m.start(), found, term):
                     continue

@@ -34,3 +34,8 @@ def test_correct_and_acceptable_casings_pass(platform) -> None:
 def test_lexical_findings_carry_kind_and_location(platform) -> None:
     (f,) = LexicalChecker(platform).check(TextBlock("LumenPulse", Location(slide=4, shape="Title 1")))
     assert f.kind is Kind.TERMINOLOGY and f.location.slide == 4 and f.severity.value == "warning"
+
+
+def test_addresses_are_not_checked_for_terms(platform) -> None:
+    assert found(platform, "Write to sales@lumenanalytics.com or see www.lumenanalytics.com/pricing") == []
+    assert found(platform, "Visit lumenpulse.io today") == []
