@@ -72,7 +72,7 @@ _QUANTITY = re.compile(
     + rf"(?P<num>{_NUM}|(?<![\w-])(?:{_WORDNUM})(?![\w]))"
     + rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?"
     + r"(?:\s*(?P<scale>k|m|mm|mn|bn|b|thousand|million|billion|hundred)(?![a-z]))?"
-    + rf"(?:\s*(?P<unit>{_UNIT_RE})(?![a-z]))?",
+    + rf"(?:(?:\s*|-)(?P<unit>{_UNIT_RE})(?![a-z]))?",
     re.I,
 )
 # "an hour", "a day", "every second", "per minute": one unit with no number
@@ -81,6 +81,8 @@ _IMPLIED_ONE = re.compile(
     r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|business day|working day)\b",
     re.I,
 )
+# "in seconds", "in minutes": an order of magnitude with no number
+_PLURAL_UNIT = re.compile(r"\b(?:in|within|takes)\s+(?P<unit>seconds|minutes|hours|days|weeks|months)\b", re.I)
 _ORDINAL_CONTEXT = re.compile(r"\b(the|a|our|their|your)\s+second\b", re.I)
 
 
@@ -193,6 +195,10 @@ def quantities(text: str) -> list[Quantity]:
             continue
         dim, factor = _UNIT_TABLE[m.group("unit").lower()]
         out.append(Quantity(factor, dim, m.group(0).strip(), _norm_hedge(m.group("hedge"))))
+    if not out:
+        for m in _PLURAL_UNIT.finditer(text):
+            dim, factor = _UNIT_TABLE[m.group("unit").lower()]
+            out.append(Quantity(factor, dim, m.group(0).strip(), "about"))
     return out
 
 
