@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from pathlib import Path
 
@@ -344,3 +345,50 @@ def test_zip_limits_on_entries_and_total() -> None:
             check_zip(zf, ZipLimits(max_entries=20))
         with pytest.raises(InputError, match="would expand to"):
             check_zip(zf, ZipLimits(max_total=2000))
+
+
+# -- the committed sample decks ------------------------------------------------------------------
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _build_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_decks", SAMPLES / "build_decks.py")
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    sys.modules["build_decks"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sample_decks_are_up_to_date_and_reproducible(tmp_path: Path) -> None:
+    """Rebuilding the samples gives the committed bytes, so the answer key describes the decks."""
+    _build_module().build_samples(tmp_path)
+    committed = sorted(p.name for p in (SAMPLES / "decks").iterdir() if p.is_file())
+    assert sorted(p.name for p in tmp_path.iterdir()) == committed
+    for name in committed:
+        assert (tmp_path / name).read_bytes() == (SAMPLES / "decks" / name).read_bytes(), f"{name} is stale: run samples/build_decks.py"
+
+
+def test_sample_decks_extract_to_the_answer_key() -> None:
+    import json
+
+    key = json.loads((SAMPLES / "decks" / "expected.json").read_text(encoding="utf-8"))
+    assert sum(deck["slides"] for deck in key["decks"]) >= 20
+    for deck in key["decks"]:
+        blocks = extract(SAMPLES.parent / deck["file"])
+        got = [(b.location.slide, b.location.shape, b.location.notes, b.text) for b in blocks]
+        want = [(t["slide"], t["shape"], t["notes"], t["text"]) for t in deck["texts"]]
+        assert sorted(got) == sorted(want), deck["file"]
+
+
+def test_bench_deck_has_forty_slides_of_claims(tmp_path: Path) -> None:
+    module = _build_module()
+    path = module.build_bench_deck(tmp_path / "forty.pptx")
+    blocks = extract(path)
+    assert len(Presentation(str(path)).slides) == 40
+    claims = [b.text for b in blocks if b.role != "title" and not b.text.startswith("Row ")]
+    assert sorted(claims) == sorted(module.bench_sentences()) and len(set(claims)) == 200
+    assert {b.location.notes for b in blocks} == {False, True} and {b.role for b in blocks} >= {"cell", "body", "notes"}
