@@ -35,7 +35,7 @@ import math
 import re
 import warnings
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -151,7 +151,8 @@ REVEALABLE_ROLES = frozenset({"tabpanel", "region"})
 REVEALABLE_PATTERN = re.compile(r"(?:^|[\s_-])(?:tab|accordion|collaps|faq)", re.I)
 # Elements that are never dropped by their class or id: the page's own frame and main content.
 NEVER_CHROME_BY_NAME = frozenset({"html", "body", "main", "article"})
-CONTENT_TAGS = ["main", "article", "h1"]
+CONTENT_TAGS = frozenset({"main", "article", "h1"})
+_P = frozenset({"p"})
 
 # Elements whose text is one block. Any other element (span, a, strong, custom elements) is inline:
 # its text joins the block of the nearest block ancestor.
@@ -219,8 +220,21 @@ def _chrome_kind(tag: Tag, sectioned: bool) -> str | None:
     return None
 
 
+def _tags(root: Tag, names: frozenset[str] | None = None) -> Iterator[Tag]:
+    """The elements under ``root`` (named ``names``, if given), in document order."""
+    for node in root.descendants:
+        if isinstance(node, Tag) and (names is None or node.name in names):
+            yield node
+
+
 def _paragraph_chars(tag: Tag) -> int:
-    return sum(len(p.get_text()) for p in tag.find_all("p"))
+    """Characters of text in the <p> elements under ``tag``."""
+    return sum(len(p.get_text()) for p in _tags(tag, _P))
+
+
+def _holds_content(tag: Tag) -> bool:
+    """True when ``tag`` holds a <main>, an <article> or an <h1>."""
+    return next(_tags(tag, CONTENT_TAGS), None) is not None
 
 
 def _role(tag: Tag) -> str | None:
@@ -296,7 +310,7 @@ class _Walker:
         What is kept is walked as usual, so the chrome inside it is still dropped.
         """
         kind = _chrome_kind(tag, sectioned)
-        if kind is None or tag.find(CONTENT_TAGS) is not None:
+        if kind is None or _holds_content(tag):
             return False
         if kind == "class" and self.paragraph_chars and 2 * _paragraph_chars(tag) >= self.paragraph_chars:
             return False
@@ -417,29 +431,32 @@ def extract_html(html: str | bytes, url: str, *, encoding: str | None = None) ->
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(text, "lxml")
 
-    base = url
-    base_tag = soup.find("base", href=True)
-    if isinstance(base_tag, Tag):
-        base = _absolute(url, _attr(base_tag, "href")) or url
+    # One pass over the whole tree (chrome included) for what is not text: bs4's find_all is slow.
+    base_href = title_tag = canonical_href = None
+    hrefs: list[str] = []
+    streamed: dict[str, Tag] = {}
+    for tag in _tags(soup):
+        name = tag.name
+        if name in ("a", "area") and "href" in tag.attrs:
+            hrefs.append(_attr(tag, "href"))
+        elif name == "base" and base_href is None and "href" in tag.attrs:
+            base_href = _attr(tag, "href")
+        elif name == "title" and title_tag is None:
+            title_tag = tag
+        elif name == "link" and canonical_href is None and "canonical" in _attr(tag, "rel").lower().split():
+            canonical_href = _attr(tag, "href") or None
+        elif name == "div" and "hidden" in tag.attrs and _STREAMED_ID.match(_attr(tag, "id")):
+            streamed["B:" + _attr(tag, "id")[2:]] = tag
 
-    title_tag = soup.find("title")
-    title = collapse(title_tag.get_text()) if isinstance(title_tag, Tag) else ""
-
-    canonical = None
-    for link in soup.find_all("link", href=True):
-        if "canonical" in _attr(link, "rel").lower().split():
-            canonical = _absolute(base, _attr(link, "href"))
-            break
-
+    base = (_absolute(url, base_href) if base_href else None) or url
+    title = collapse(title_tag.get_text()) if title_tag is not None else ""
+    canonical = _absolute(base, canonical_href) if canonical_href else None
     links: dict[str, None] = {}
-    for anchor in soup.find_all(["a", "area"], href=True):
-        target = _absolute(base, _attr(anchor, "href"))
+    for href in hrefs:
+        target = _absolute(base, href)
         if target is not None:
             links.setdefault(target, None)
 
-    streamed = {}
-    for chunk in soup.find_all("div", id=_STREAMED_ID, hidden=True):
-        streamed["B:" + _attr(chunk, "id")[2:]] = chunk
     walker = _Walker(url, streamed)
     body = soup.body if soup.body is not None else soup
     walker.walk(body)
