@@ -14,6 +14,12 @@ from ..models import TextBlock
 
 EXTRACTORS: dict[str, str] = {
     ".pptx": ".pptx",
+    # macro-enabled decks, slide shows and templates hold the same slides
+    ".pptm": ".pptx",
+    ".ppsx": ".pptx",
+    ".ppsm": ".pptx",
+    ".potx": ".pptx",
+    ".potm": ".pptx",
 }
 
 
