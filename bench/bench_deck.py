@@ -35,26 +35,12 @@ m.encode(json.load(open(sys.argv[1])), batch_size=32, normalize_embeddings=True)
 """
 
 
-def build_deck(path: Path) -> list[str]:
-    """40 slides, ~5 claims each, from the labelled Lumen sentences (titles, notes, a table)."""
-    from pptx import Presentation
-    from pptx.util import Inches
+def build_deck(path: Path) -> Path:
+    """The 40-slide benchmark deck (body text, tables, groups, notes) from samples/build_decks.py."""
+    sys.path.insert(0, str(ROOT / "samples"))
+    from build_decks import build_bench_deck
 
-    rows = [json.loads(line) for line in (ROOT / "samples" / "eval" / "claims.jsonl").open()]
-    texts = [r["text"] for r in rows if r["platform"].endswith("messaging.yaml")]
-    prs = Presentation()
-    i = 0
-    for n in range(40):
-        slide = prs.slides.add_slide(prs.slide_layouts[5])
-        slide.shapes.title.text = f"Why retailers choose us, part {n + 1}"
-        box = slide.shapes.add_textbox(Inches(0.5), Inches(1.5), Inches(9), Inches(3)).text_frame
-        box.text = texts[i % len(texts)]
-        for k in range(1, 4):
-            box.add_paragraph().text = texts[(i + k) % len(texts)]
-        slide.notes_slide.notes_text_frame.text = texts[(i + 4) % len(texts)]
-        i += 5
-    prs.save(path)
-    return texts
+    return build_bench_deck(path)
 
 
 def sentences_of(deck: Path) -> list[str]:
