@@ -158,3 +158,40 @@ def test_control_characters_dropped() -> None:
     page = html_reporter.render(report)
     assert re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", page) is None
     assert "line one line two" in page
+
+
+def test_trend_first_run_without_counts_shows_no_bars() -> None:
+    report = sample_report(history=False)
+    report.extra["history"] = [
+        {"run_id": 7, "started": "2026-11-20T06:00:00Z", "new": None, "fixed": None, "open": None},
+        {"run_id": 8, "started": "2026-11-27T06:00:00Z", "new": 2, "fixed": 5, "open": 20},
+    ]
+    doc = lxml.html.fromstring(render(report, "html"))
+    bars = doc.xpath("//section[@id='trend']//svg//rect[title]")
+    assert [b.xpath("string(title)") for b in bars] == ["new: 2", "fixed: 5", "open: 20"]
+    cells = [td.text_content() for td in doc.xpath("//section[@id='trend']//tbody/tr[1]/td")]
+    assert cells == ["7", "2026-11-20T06:00:00Z", "–", "–", "–"]
+    heights = {b.xpath("string(title)"): float(b.get("height")) for b in bars}
+    assert heights["open: 20"] > heights["fixed: 5"] > heights["new: 2"] > 0
+
+
+def test_changes_since_previous_run() -> None:
+    report = sample_report()
+    url = "https://www.lumen.example/why"
+    report.extra["changes"] = {
+        "previous_run": 2, "previous_started": "2026-10-12T06:00:00Z", "open": 11, "not_rechecked": 0,
+        "new": [{"kind": "banned", "text": HOSTILE, "source": url,
+                 "location": {"url": url, "heading": "Pricing"}}],
+        "fixed": [{"kind": "drift", "text": "Refreshes every 30 seconds.", "source": "decks/a.pptx",
+                   "location": {"slide": 4, "shape": "TextBox 3", "notes": False}}],
+    }
+    page = render(report, "html")
+    assert HOSTILE not in page
+    doc = lxml.html.fromstring(page)
+    section = doc.xpath("//section[@id='changes']")[0]
+    assert "1 new, 1 fixed, 11 still open" in section.text_content()
+    fixed = section.xpath(".//tr[@data-change='fixed']/td")
+    assert [td.text_content() for td in fixed] == ["Drift", "Refreshes every 30 seconds.", "decks/a.pptx",
+                                                   "slide 4, TextBox 3"]
+    new = section.xpath(".//tr[@data-change='new']/td")
+    assert new[1].text_content() == HOSTILE and new[3].text_content() == f"{url} § Pricing"

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from typing import Any, Iterable, Sequence
 
-from ..models import AssetResult, Finding, Kind, Report, Severity
+from ..models import AssetResult, Finding, Kind, Location, Report, Severity
 
 # Characters that are not allowed in XML/HTML text: C0 controls except tab, newline, carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -165,6 +165,9 @@ def render(report: Report, *, color: bool = False) -> str:
     history = report.extra.get("history")
     if isinstance(history, list) and history:
         body.append(_trend(history))
+    changes = report.extra.get("changes")
+    if isinstance(changes, dict):
+        body.append(_changes(changes))
     body.append(_toc(report))
     body.append(_matrix(report, messages))
     body.append(_drift_by_message(report, messages))
@@ -257,41 +260,51 @@ def _scorecards(report: Report) -> str:
 
 
 def _trend(history: Sequence[Any]) -> str:
-    """A grouped bar chart (new / fixed / open per crawl run) as inline SVG, with a table below."""
+    """A grouped bar chart (new / fixed / open per crawl run) as inline SVG, with a table below.
+
+    A run without a previous run to compare with has no counts: it shows "–", not zeros.
+    """
     runs = [h for h in history if isinstance(h, dict)][-12:]
     if not runs:
         return ""
     series = [("new", "#cf222e"), ("fixed", "#1a7f37"), ("open", "#6e7781")]
-    values = [[_int(run.get(name)) for name, _ in series] for run in runs]
-    top = max([max(v) for v in values] + [1])
-    bar, gap, group_gap = 16, 2, 22
+    values = [[_count(run.get(name)) for name, _ in series] for run in runs]
+    top = max([v for row in values for v in row if v is not None] + [1])
+    bar, gap, group_gap = 22, 3, 34
     group_w = len(series) * bar + (len(series) - 1) * gap
-    left, chart_h, label_h, top_pad = 36, 140, 34, 16
-    width = left + len(runs) * (group_w + group_gap) + 10
+    left, chart_h, label_h, top_pad = 40, 150, 40, 18
+    width = max(360, left + len(runs) * (group_w + group_gap) + 10)
     height = top_pad + chart_h + label_h
+    base = top_pad + chart_h
     parts = [
         f'<svg role="img" aria-labelledby="trend-title" viewBox="0 0 {width} {height}" '
         f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="trend-title">Findings per crawl run: new, fixed and open</title>',
-        f'<line x1="{left}" y1="{top_pad + chart_h}" x2="{width - 6}" y2="{top_pad + chart_h}" stroke="#8c959f"/>',
+        '<title id="trend-title">Findings per crawl run: new, fixed and still open</title>',
+        f'<line x1="{left}" y1="{base}" x2="{width - 6}" y2="{base}" stroke="#8c959f"/>',
+        f'<line x1="{left}" y1="{top_pad}" x2="{width - 6}" y2="{top_pad}" stroke="#d1d9e0" stroke-dasharray="3 3"/>',
         f'<text x="{left - 6}" y="{top_pad + 4}" text-anchor="end">{top}</text>',
-        f'<text x="{left - 6}" y="{top_pad + chart_h}" text-anchor="end">0</text>',
+        f'<text x="{left - 6}" y="{base}" text-anchor="end">0</text>',
     ]
-    patterns = {"new": "", "fixed": "", "open": ' stroke="#1f2328" stroke-width="0.5" stroke-dasharray="2 2"'}
+    # "open" is drawn hatched-outline as well as grey, so the three series differ without colour.
+    styles = {"new": "", "fixed": "", "open": ' stroke="#1f2328" stroke-width="1" stroke-dasharray="3 2"'}
     for i, (run, vals) in enumerate(zip(runs, values)):
-        x0 = left + 8 + i * (group_w + group_gap)
+        x0 = left + 12 + i * (group_w + group_gap)
         for j, ((name, colour), value) in enumerate(zip(series, vals)):
-            h = round(chart_h * value / top)
             x = x0 + j * (bar + gap)
-            y = top_pad + chart_h - h
+            if value is None:
+                parts.append(f'<text x="{x + bar / 2}" y="{base - 4}" text-anchor="middle">–</text>')
+                continue
+            h = round(chart_h * value / top)
+            y = base - h
             parts.append(
-                f'<rect x="{x}" y="{y}" width="{bar}" height="{h}" fill="{colour}"{patterns[name]}>'
+                f'<rect x="{x}" y="{y}" width="{bar}" height="{h}" fill="{colour}"{styles[name]}>'
                 f"<title>{_e(name)}: {value}</title></rect>"
             )
-            parts.append(f'<text x="{x + bar / 2}" y="{y - 3}" text-anchor="middle">{value}</text>')
-        label = str(run.get("started") or run.get("run_id") or i + 1)[:10]
+            parts.append(f'<text x="{x + bar / 2}" y="{y - 4}" text-anchor="middle">{value}</text>')
+        mid = x0 + group_w / 2
+        parts.append(f'<text x="{mid}" y="{base + 15}" text-anchor="middle">run {_e(run.get("run_id", i + 1))}</text>')
         parts.append(
-            f'<text x="{x0 + group_w / 2}" y="{top_pad + chart_h + 16}" text-anchor="middle">{_e(label)}</text>'
+            f'<text x="{mid}" y="{base + 30}" text-anchor="middle">{_e(str(run.get("started") or "")[:10])}</text>'
         )
     parts.append("</svg>")
     legend = "".join(
@@ -300,8 +313,9 @@ def _trend(history: Sequence[Any]) -> str:
     )
     rows = "".join(
         f"<tr><td>{_e(run.get('run_id'))}</td><td>{_e(run.get('started'))}</td>"
-        f"<td>{v[0]}</td><td>{v[1]}</td><td>{v[2]}</td></tr>"
-        for run, v in zip(runs, values)
+        + "".join(f"<td>{'–' if v is None else v}</td>" for v in vals)
+        + "</tr>"
+        for run, vals in zip(runs, values)
     )
     table = (
         "<details><summary>Numbers</summary><table><thead><tr><th>run</th><th>started</th>"
@@ -313,11 +327,53 @@ def _trend(history: Sequence[Any]) -> str:
     )
 
 
-def _int(value: Any) -> int:
+def _changes(changes: dict[str, Any]) -> str:
+    """New and fixed findings since the previous crawl run (Report.extra["changes"])."""
+    parts = ['<section id="changes"><h2>Since the previous run</h2>']
+    previous = changes.get("previous_run")
+    when = changes.get("previous_started")
+    parts.append(
+        f'<p class="muted">Compared with run {_e(previous)}{f" ({_e(when)})" if when else ""}: '
+        f'{len(changes.get("new") or [])} new, {len(changes.get("fixed") or [])} fixed, '
+        f'{_e(changes.get("open", 0))} still open'
+        + (f', {_e(changes.get("not_rechecked"))} not re-checked' if changes.get("not_rechecked") else "")
+        + ".</p>"
+    )
+    for key, title in (("new", "New"), ("fixed", "Fixed")):
+        items = [d for d in changes.get(key) or [] if isinstance(d, dict)]
+        if not items:
+            continue
+        rows = "".join(
+            f'<tr data-change="{key}"><td><span class="badge {_e(d.get("kind"))}">'
+            f'{_e(KIND_LABELS.get(str(d.get("kind")), d.get("kind")))}</span></td>'
+            f'<td class="text">{_e(d.get("text"))}</td><td>{_e(d.get("source"))}</td>'
+            f'<td class="where">{_e(_label(d.get("location")))}</td></tr>'
+            for d in items
+        )
+        parts.append(
+            f"<h3>{title}</h3><table><thead><tr><th>kind</th><th>claim</th><th>asset</th><th>where</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _label(location: Any) -> str:
+    if not isinstance(location, dict):
+        return ""
+    try:
+        return Location(**location).label()
+    except TypeError:
+        return ", ".join(f"{k} {v}" for k, v in location.items())
+
+
+def _count(value: Any) -> int | None:
+    if value is None:
+        return None
     try:
         return max(0, int(value))
     except (TypeError, ValueError):
-        return 0
+        return None
 
 
 def _toc(report: Report) -> str:

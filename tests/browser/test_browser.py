@@ -7,6 +7,7 @@ the tests skip when either is missing. Playwright's own browser download is neve
 from __future__ import annotations
 
 import importlib.util
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -16,6 +17,7 @@ from msgcheck.reporters import render
 from tests.browser.sample import HOSTILE, sample_report
 
 CHROMIUM = Path("/usr/bin/chromium")
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -123,3 +125,28 @@ def test_page_reads_without_javascript(browser: Any, report_file: Path) -> None:
     assert rows.count() == 8
     assert all(rows.nth(i).is_visible() for i in range(rows.count()))
     assert page.locator("table.matrix td.cell").first.is_visible()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SAMPLES / "decks").is_dir() or not (SAMPLES / "site").is_dir(), reason="samples missing")
+def test_report_on_the_samples(browser: Any, tmp_path: Path) -> None:
+    """The real pipeline on the sample decks plus two crawl runs of the sample site."""
+    from tests.browser.samples_report import samples_report
+
+    # Playwright's sync API keeps an event loop running in this thread; the crawl runs its own loop.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        report = pool.submit(samples_report, tmp_path / "work").result()
+    assert any(a.type == "pptx" for a in report.assets) and any(a.source.startswith("http") for a in report.assets)
+    assert len(report.extra["history"]) == 2 and report.extra["history"][-1]["fixed"] >= 1
+    path = tmp_path / "samples.html"
+    path.write_text(render(report, "html"), encoding="utf-8")
+    w = open_report(browser, path)
+    page = w.page
+    assert page.locator("section#trend svg rect").count() >= 3
+    assert page.locator("table.matrix td.cell").count() > 0
+    kinds = set(visible_kinds(page))
+    assert {"drift", "aligned"} <= kinds
+    page.locator("#controls input[data-kind='aligned']").uncheck()
+    assert "aligned" not in visible_kinds(page)
+    page.screenshot(path=str(tmp_path / "samples.png"), full_page=True)
+    assert w.console_errors == [] and w.page_errors == [] and w.dialogs == []
