@@ -38,6 +38,13 @@ class LoggedRequest:
     headers: dict[str, str]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        return  # a client that hangs up (a crawler timing out) is not an error worth a traceback
+
+
 class SiteServer:
     """Serve ``root`` on 127.0.0.1 (a free port unless given). Use as a context manager."""
 
@@ -68,7 +75,7 @@ class SiteServer:
             def do_HEAD(self) -> None:  # noqa: N802
                 server._handle(self, body=False)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self.httpd = _QuietServer(("127.0.0.1", port), Handler)
         self.httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
