@@ -91,7 +91,7 @@ header.top p { margin: 0; color: var(--muted); }
 main { padding: 8px 28px 40px; max-width: 1400px; }
 h2 { font-size: 18px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
 h3 { font-size: 15px; margin: 18px 0 6px; }
-.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; margin-top: 16px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(210px, 1fr)); gap: 10px; margin-top: 16px; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 12px; background: var(--soft); }
 .card .n { font-size: 26px; font-weight: 650; display: block; }
 .card .l { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .03em; }
