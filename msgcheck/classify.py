@@ -26,7 +26,7 @@ from .models import Finding, Kind, Location, Platform, Wording
 @dataclass(frozen=True)
 class Thresholds:
     topic: float = 0.50      # below this, the claim is about no message
-    aligned: float = 0.62    # at least this, with no symbolic difference, it says the same thing
+    aligned: float = 0.55    # at least this, with no symbolic difference, it says the same thing (eval dev split)
     retired: float = 0.62    # at least this to a retired statement
     margin: float = 0.08     # candidates within this of the best are compared too
     top_k: int = 4

@@ -293,7 +293,7 @@ def names_in(text: str, names: Sequence[str]) -> list[str]:
 
 
 _COMPARATIVE_NAME = re.compile(
-    r"\b(?i:unlike|where|than|versus|vs\.?|compared (?:to|with)|against|over|replaces?|switch(?:ed|ing)? from|instead of)\s+"
+    r"\b(?i:unlike|where|than|versus|vs\.?|compared (?:to|with)|against|replaces?|switch(?:ed|ing)? from|instead of)\s+"
     r"(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
 )
 
@@ -445,19 +445,21 @@ def _negation_scopes(text: str) -> tuple[set[str], set[str]]:
     """
     negated: set[str] = set()
     asserted: set[str] = set()
-    for clause in _CLAUSE.split(text.replace("’", "'")):
+    text = re.sub(r"\b(rather than|instead of)\b", "not", text.replace("’", "'"), flags=re.I)
+    for clause in _CLAUSE.split(text):
         window = 0
         for tok in tokens(clause):
             if tok in _NEG_WORDS or tok.endswith("n't"):
-                window = 3
+                window = 2
                 continue
+            if tok in ("and", "or", "with"):
+                window = 0
             if tok in _STOP or tok.isdigit():
-                continue
-            if tok.endswith("-free") or tok == "free" and window == 0:
                 continue
             (negated if window > 0 else asserted).add(_stem(tok))
             window = max(0, window - 1)
-    return negated, asserted
+    both = negated & asserted  # said both ways in one sentence: no evidence either way
+    return negated - both, asserted - both
 
 
 def _negation_conflict(claim: str, approved: str) -> str | None:
