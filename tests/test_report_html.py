@@ -195,3 +195,12 @@ def test_changes_since_previous_run() -> None:
                                                    "slide 4, TextBox 3"]
     new = section.xpath(".//tr[@data-change='new']/td")
     assert new[1].text_content() == HOSTILE and new[3].text_content() == f"{url} § Pricing"
+
+
+def test_only_web_urls_become_links() -> None:
+    evil = "javascript:alert(3)"
+    report = Report("P", None, (AssetResult(evil, "html", claims=1, findings=(
+        finding(Kind.OFF_MESSAGE, "x", Location(url=evil, heading="h")),)),))
+    doc = lxml.html.fromstring(render(report, "html"))
+    assert not any(h.lower().startswith("javascript") for h in doc.xpath("//@href"))
+    assert evil in doc.xpath("string(//section[@class='asset']/h3)")
