@@ -326,11 +326,12 @@ def load_bench():  # type: ignore[no-untyped-def]
 def test_extraction_quality_gate_on_scrapinghub_aeb() -> None:
     """The AEB score (4-gram shingles) on the first 90 gold pages must not regress.
 
-    Measured 0.853 F1 / 0.994 recall when pinned (docs/web-extraction.md); the gate sits a little below.
+    Measured F1 0.862, recall 0.993 on these 90 pages when pinned (all 181: F1 0.855, see
+    docs/web-extraction.md); the gate sits a little below, so a real regression fails.
     """
     bench = load_bench()
     pages = list(bench.load_aeb(CORPORA))[:90]
     outputs = {p.id: extract_html(p.html, p.url).text for p in pages}
     result = bench.shingle_score([bench.shingle_counts(p.text or "", outputs[p.id]) for p in pages])
     assert result["recall"] >= 0.97
-    assert result["f1"] >= 0.83
+    assert result["f1"] >= 0.84
