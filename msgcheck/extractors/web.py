@@ -46,6 +46,12 @@ from ..models import Location, TextBlock
 
 __all__ = ["PageText", "boilerplate_texts", "decode_html", "extract_html"]
 
+# bs4 warns when a page looks like a file name or like XML; a crawled page is HTML whatever it
+# looks like. Set once here: warnings.catch_warnings() is not thread-safe, and the crawler runs
+# extraction in threads.
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+
 #: Characters of decoded HTML that are parsed; the rest of a bigger page is ignored.
 MAX_HTML_CHARS = 4_000_000
 #: Elements and text nodes visited per page.
@@ -426,10 +432,7 @@ def extract_html(html: str | bytes, url: str, *, encoding: str | None = None) ->
     """
     text = decode_html(html, encoding) if isinstance(html, (bytes, bytearray)) else str(html)
     text = text[:MAX_HTML_CHARS].replace("\x00", "")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(text, "lxml")
+    soup = BeautifulSoup(text, "lxml")
 
     # One pass over the whole tree (chrome included) for what is not text: bs4's find_all is slow.
     base_href = title_tag = canonical_href = None
