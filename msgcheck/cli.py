@@ -119,6 +119,8 @@ def check(paths: tuple[str, ...], platform_file: str, fmt: str, output: str | No
         if asset.error is None:
             annotate(Path(asset.source), asset.findings, Path(annotate_to))
             click.echo(f"msgcheck: review copy written to {annotate_to}", err=True)
+        else:
+            click.echo(f"msgcheck: no review copy written: {asset.source} could not be read", err=True)
     emit(report, fmt, output, fail_on)
 
 
@@ -180,3 +182,7 @@ from .crawl_cli import COMMANDS as _CRAWL_COMMANDS  # noqa: E402
 
 for _command in _CRAWL_COMMANDS:
     main.add_command(_command)
+
+from .model_cli import model as _model_group  # noqa: E402  (msgcheck model build / info)
+
+main.add_command(_model_group)
