@@ -178,6 +178,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _WS = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _HAS_WORD = re.compile(r"\w")
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")  # XHTML's; meaningless to an HTML parser
 _STREAMED_ID = re.compile(r"^S:\d+$")
 _CSS_ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,39}$")
 
@@ -431,7 +432,7 @@ def extract_html(html: str | bytes, url: str, *, encoding: str | None = None) ->
     or text. Never raises for any content; a page with no body gives no blocks.
     """
     text = decode_html(html, encoding) if isinstance(html, (bytes, bytearray)) else str(html)
-    text = text[:MAX_HTML_CHARS].replace("\x00", "")
+    text = _XML_DECLARATION.sub("", text[:MAX_HTML_CHARS].replace("\x00", ""), count=1)
     soup = BeautifulSoup(text, "lxml")
 
     # One pass over the whole tree (chrome included) for what is not text: bs4's find_all is slow.
