@@ -95,6 +95,7 @@ _JOB_WORDS = re.compile(
     r"representative|owner|associate|coordinator|strategist|marketer)\b",
     re.I,
 )
+_WH_START = re.compile(r"^(what|why|how|when|where|who|which)\b", re.I)
 _MINOR = {"a", "an", "the", "of", "and", "&", "for", "in", "on", "to", "with", "at", "by", "or", "vs", "vs."}
 _VERB_BASES = set(
     """
@@ -170,6 +171,9 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "name or job title"
     if title_case and len(words) <= 10 and not t.endswith("."):
         return "title"
+    if role in ("title", "chart", "label") and not t.endswith(".") and len(words) <= 12:
+        if not verbish or _WH_START.match(t):
+            return "title"
     if not verbish and len(words) <= 6 and not re.search(r"\d", t):
         return "label"
     return None

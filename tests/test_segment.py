@@ -55,3 +55,12 @@ def test_spacy_is_imported_without_torch() -> None:
     code = "import sys; from msgcheck.segment import nlp; nlp(); print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.parametrize("text", ["Live sales data for every store manager", "What AI means for your analysts"])
+def test_headings_without_a_verb_or_asking_are_titles(text: str) -> None:
+    assert claim_reason(text, role="title") is not None
+
+
+def test_a_heading_that_states_a_claim_is_kept() -> None:
+    assert claim_reason("Dashboards refresh every 5 seconds", role="title") is None
