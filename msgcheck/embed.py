@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
@@ -85,23 +86,42 @@ def _model_hash(path: Path) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
+def _onnx_embedder() -> Embedder:
+    """The fast backend (onnxruntime); imported only when chosen, so torch stays out."""
+    from .backends.fast import load_fast_model
+
+    return load_fast_model()
+
+
 # name -> factory. "auto" picks the first backend that loads, fast one first.
 BACKENDS: dict[str, Callable[[], Embedder]] = {
+    "onnx": _onnx_embedder,
     "torch": TorchEmbedder,
 }
-AUTO_ORDER: list[str] = ["torch"]
+AUTO_ORDER: list[str] = ["onnx", "torch"]
+BACKEND_ENV = "MSGCHECK_BACKEND"
 
 
 def get_embedder(backend: str = "auto") -> Embedder:
-    """Load the embedder for ``backend`` ("auto", or a name in BACKENDS)."""
+    """Load the embedder for ``backend`` ("auto", or a name in BACKENDS).
+
+    ``auto`` honours $MSGCHECK_BACKEND when it names a backend, else tries AUTO_ORDER and says on
+    stderr when it falls back; when nothing loads it raises the first backend's error.
+    """
     if backend == "auto":
-        last: ModelError | None = None
+        backend = os.environ.get(BACKEND_ENV, "").strip().lower() or "auto"
+    if backend == "auto":
+        first: ModelError | None = None
         for name in AUTO_ORDER:
             try:
-                return BACKENDS[name]()
+                embedder = BACKENDS[name]()
             except ModelError as exc:
-                last = exc
-        raise last or ModelError("no embedding backend is available")
+                first = first or exc
+                continue
+            if first is not None:
+                print(f"msgcheck: {first.one_line()}; using the {name} backend", file=sys.stderr)
+            return embedder
+        raise first or ModelError("no embedding backend is available")
     if backend not in BACKENDS:
         raise ModelError(
             f"no backend named {backend!r}", hint=f"choose one of: auto, {', '.join(sorted(BACKENDS))}"

