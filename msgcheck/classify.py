@@ -25,11 +25,13 @@ from .models import Finding, Kind, Location, Platform, Wording
 
 @dataclass(frozen=True)
 class Thresholds:
-    topic: float = 0.50      # below this, the claim is about no message
-    aligned: float = 0.55    # at least this, with no symbolic difference, it says the same thing (eval dev split)
+    # thresholds on the score = cosine + lexical × shared-rare-words share (tuned on the eval dev split)
+    topic: float = 0.55      # below this, the claim is about no message
+    aligned: float = 0.65    # at least this, with no symbolic difference, it says the same thing
     retired: float = 0.62    # at least this to a retired statement
     margin: float = 0.08     # candidates within this of the best are compared too
     top_k: int = 4
+    lexical: float = 0.3     # weight of the shared-rare-words share added to the cosine
 
 
 def own_names(platform: Platform) -> tuple[str, ...]:
@@ -100,8 +102,63 @@ class Verdict:
         )
 
 
+# --- the platform's wordings, and clauses of the long ones ----------------------------------
+
+_CLAUSE_SPLIT = re.compile(r"\s*(?:;|:|\s[—–]\s|,\s*so\s|\sso\s(?=\w+\s)|,\s*and\s|\sinstead of\s|,\s*while\s|"
+                           r"\s(?:that|which)\s(?=gives|gets|warns|keeps|lets|helps|makes))\s*", re.I)
+_CONTENT = re.compile(r"[a-z0-9]+(?:[.,][0-9]+)?")
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a long wording that can stand alone (≥ 4 words each); [] for a short one."""
+    if len(text.split()) < 12:
+        return []
+    parts = [p.strip(" ,.") for p in _CLAUSE_SPLIT.split(text)]
+    parts = [p for p in parts if len(p.split()) >= 4]
+    return parts if len(parts) >= 2 else []
+
+
+def expand_wordings(platform: Platform) -> tuple[Wording, ...]:
+    """Every wording of the platform, then the clauses of its long ones (same message id and role).
+
+    "Keel Sentinel is priced per plant, not per sensor, so adding sensors never raises your
+    subscription." also matches as "Keel Sentinel is priced per plant, not per sensor" and "adding
+    sensors never raises your subscription": a claim that says one half is matched with that half.
+    """
+    base = platform.wordings()
+    extra = [Wording(c, w.message_id, w.role) for w in base for c in clauses(w.text)]
+    seen = {w.text for w in base}
+    return base + tuple(w for w in extra if not (w.text in seen or seen.add(w.text)))  # type: ignore[func-returns-value]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+_STOPWORDS = set(
+    """a an the and or of to in on for with by at from as is are be was were it its this that these those
+    your our their you we they us them my i he she his her can will would could should may might must do
+    does did so than then there here have has had into over per via just also more most very up out about
+    all every each any new get gets got make makes one no not never without""".split()
+)
+
+
+def content_words(text: str, names: "re.Pattern[str] | None" = None) -> set[str]:
+    """Stemmed content words of ``text`` (numbers kept, stop words and own names dropped)."""
+    if names is not None:
+        text = names.sub(" ", text)
+    return {_stem(t) for t in _CONTENT.findall(text.lower().replace("-", " ")) if t not in _STOPWORDS}
+
+
 class Classifier:
-    """Holds the platform's wordings and their vectors; judges claims one vector at a time."""
+    """Holds the platform's wordings and their vectors; judges claims one vector at a time.
+
+    Wordings are ranked by ``score`` = cosine + ``lexical`` × (share of the wording's rare words,
+    weighted by inverse document frequency over the platform, that the claim uses too).
+    """
 
     def __init__(self, platform: Platform, wordings: tuple[Wording, ...], vectors: np.ndarray,
                  thresholds: Thresholds | None = None) -> None:
@@ -112,41 +169,63 @@ class Classifier:
         self._retired_mask = np.array([w.retired for w in wordings], dtype=bool)
         self._competitors = platform.competitors
         self._own_names = own_names(platform)
+        self._names = name_masker(platform)
+        self._words = [content_words(w.text, self._names) for w in wordings]
+        docs = len({w.message_id for w in wordings}) or 1
+        df: dict[str, int] = {}
+        for mid in {w.message_id for w in wordings}:
+            for word in set().union(*(self._words[i] for i, w in enumerate(wordings) if w.message_id == mid)):
+                df[word] = df.get(word, 0) + 1
+        self._idf = {w: float(np.log((1 + docs) / (1 + n)) + 1.0) for w, n in df.items()}
+        self._full = {w.text: w for w in platform.wordings()}
 
     def similarities(self, claim_vectors: np.ndarray) -> np.ndarray:
         return claim_vectors @ self.vectors.T
 
+    def overlap(self, text: str) -> np.ndarray:
+        """For each wording, the idf-weighted share of its content words that ``text`` uses too."""
+        words = content_words(text, self._names)
+        out = np.zeros(len(self.wordings), dtype=np.float32)
+        for i, ws in enumerate(self._words):
+            total = sum(self._idf.get(w, 1.0) for w in ws)
+            if total:
+                out[i] = sum(self._idf.get(w, 1.0) for w in ws & words) / total
+        return out
+
     def judge(self, text: str, sims: np.ndarray) -> Verdict:
         t = self.t
-        order = np.argsort(-sims)
+        score = sims + t.lexical * self.overlap(text)
+        order = np.argsort(-score, kind="stable")
         approved = [i for i in order if not self._retired_mask[i]]
         retired = [i for i in order if self._retired_mask[i]]
-        best_a = float(sims[approved[0]]) if approved else -1.0
-        best_r = float(sims[retired[0]]) if retired else -1.0
+        best_a = float(score[approved[0]]) if approved else -1.0
+        best_r = float(score[retired[0]]) if retired else -1.0
 
         if best_r >= t.retired and best_r >= best_a - t.margin:
             w = self.wordings[retired[0]]
             # "dashboards update every 5 seconds" is near the retired "update once a day", but says
             # what the approved message says: a retired verdict needs no factual difference from the
             # retired wording, or no approved wording nearly as close.
-            differs = compare(text, w.text, competitors=self._competitors, own_names=self._own_names)
+            differs = [d for d in compare(text, w.text, competitors=self._competitors, own_names=self._own_names)
+                       if d.kind in _FACTUAL]
             if not differs or best_r >= best_a + t.margin:
                 msg = self.platform.message(w.message_id)
                 reason = f"repeats the retired message '{msg.statement}'" + (f" ({msg.reason})" if msg.reason else "")
-                return Verdict(Kind.RETIRED, w, best_r, reason=reason, suggestion=self._replacement(approved, sims))
+                return Verdict(Kind.RETIRED, w, float(sims[retired[0]]), reason=reason,
+                               suggestion=self._replacement(approved, score))
 
         if best_a < t.topic:
-            return Verdict(Kind.OFF_MESSAGE, None, best_a if approved else None,
+            return Verdict(Kind.OFF_MESSAGE, None, float(sims[approved[0]]) if approved else None,
                            reason="no approved message covers this claim", suggestion=None)
 
-        candidates = [i for i in approved[: t.top_k] if float(sims[i]) >= max(t.topic, best_a - t.margin)]
+        candidates = [i for i in approved[: t.top_k] if float(score[i]) >= max(t.topic, best_a - t.margin)]
         compared: list[tuple[int, list[Difference]]] = []
         for i in candidates:
             w = self.wordings[i]
             msg = self.platform.message(w.message_id)
             diffs = compare(text, w.text, competitors=self._competitors, versus=msg.versus,
                             own_names=self._own_names)
-            if not diffs and float(sims[i]) >= t.aligned:
+            if not diffs and float(score[i]) >= t.aligned:
                 return Verdict(Kind.ALIGNED, w, float(sims[i]),
                                reason=f"matches the approved {w.role.replace('_', ' ')}", suggestion=None)
             compared.append((i, diffs))
@@ -158,14 +237,24 @@ class Classifier:
             return Verdict(Kind.DRIFT, w, float(sims[i]), tuple(diffs),
                            reason="; ".join(d.reason for d in diffs), suggestion=self._suggest(w))
         w = self.wordings[approved[0]]
-        return Verdict(Kind.OFF_MESSAGE, None, best_a,
+        return Verdict(Kind.OFF_MESSAGE, None, float(sims[approved[0]]),
                        reason=f"close to '{w.message_id}' but says something the platform does not", suggestion=None)
 
     def _suggest(self, w: Wording) -> str:
+        """The approved wording to use instead: the whole wording a matched clause comes from."""
+        if w.text in self._full:
+            return w.text
+        for full in self._full.values():
+            if full.message_id == w.message_id and w.text in full.text:
+                return full.text
         return w.text
 
-    def _replacement(self, approved: list[int], sims: np.ndarray) -> str | None:
+    def _replacement(self, approved: list[int], score: np.ndarray) -> str | None:
         """For a retired claim, the nearest approved wording if it is about the same topic."""
-        if approved and float(sims[approved[0]]) >= self.t.topic:
-            return self.wordings[approved[0]].text
+        if approved and float(score[approved[0]]) >= self.t.topic:
+            return self._suggest(self.wordings[approved[0]])
         return None
+
+
+# difference kinds that contradict a retired wording (a retired claim may add absolutes freely)
+_FACTUAL = {"number", "unit", "percent_vs_multiplier", "negation", "reversal", "competitor"}

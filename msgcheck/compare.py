@@ -27,7 +27,7 @@ _UNITS_WORDS = {
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "a dozen": 12, "dozen": 12, "half": 0.5, "a half": 0.5, "hundred": 100, "a hundred": 100,
     "a thousand": 1000, "thousand": 1000, "a million": 1e6, "a single": 1, "single": 1,
-    "double": 2, "twice": 2, "triple": 3, "thrice": 3, "quadruple": 4, "halve": 0.5, "half the": 0.5,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "double": 2, "twice": 2, "triple": 3, "thrice": 3, "quadruple": 4, "halve": 0.5, "half the": 0.5,
 }
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9,
           "billion": 1e9, "hundred": 100}
@@ -143,9 +143,27 @@ def _digits_for_words(text: str) -> str:
     return _COMPOUND.sub(lambda m: str(_compound_value(m.group(0))), text)
 
 
+_REWRITES = (
+    # "by a factor of 40" is a multiplier
+    (re.compile(r"\b(?:by\s+)?a\s+factor\s+of\s+(\w+)", re.I), r"\1x"),
+    # how often, not how long: "7 days a week", "24/7", "any day of the week" all say "every day"
+    (re.compile(r"\b(?:7|seven)\s+days\s+a\s+week\b|\b24/7\b|\bany\s+day\s+of\s+the\s+week\b|"
+                r"\b(?:365|every)\s+days?\s+(?:a|of\s+the)\s+year\b", re.I), "every day"),
+)
+
+
+def normalise(text: str) -> str:
+    """Number phrasings that say the same thing written one way: compound number words as digits,
+    "a factor of 40" as "40x", "7 days a week" as "every day"."""
+    text = _digits_for_words(text)
+    for pattern, repl in _REWRITES:
+        text = pattern.sub(repl, text)
+    return text
+
+
 def quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its dimension, value in base units, and hedge."""
-    text = _digits_for_words(text)
+    text = normalise(text)
     out: list[Quantity] = []
     spans: list[tuple[int, int]] = []
     last_unit: tuple[str, float, str] | None = None
@@ -191,6 +209,8 @@ def quantities(text: str) -> list[Quantity]:
     for m in _IMPLIED_ONE.finditer(text):
         if any(a <= m.start("unit") < b for a, b in spans):
             continue
+        if re.match(r"\s*(?:every|each)\s+day\b", m.group(0), re.I):
+            continue  # "every day" says how often, not how long
         if m.group("unit").lower() == "second" and _ORDINAL_CONTEXT.search(m.group(0)):
             continue
         dim, factor = _UNIT_TABLE[m.group("unit").lower()]
@@ -249,7 +269,8 @@ _OPPOSITES = [
     ("better", "worse"), ("easier", "harder"), ("gain", "loss"), ("daily", "weekly"), ("nightly", "hourly"),
     ("replace", "help"), ("replaces", "helps"), ("automatic", "manual"), ("automatically", "manually"),
     ("internal", "external"), ("indoors", "outdoors"), ("indoor", "outdoor"), ("mobile", "desktop"),
-    ("monthly", "yearly"), ("monthly", "annually"), ("nightly", "weekly"),
+    ("monthly", "yearly"), ("monthly", "annually"), ("nightly", "weekly"), ("own", "same"),
+    ("indoors", "outdoor"), ("indoor", "outdoors"),
 ]
 _STOP = set(
     """a an the and or of to in on for with by at from as is are be was were it its this that these those
@@ -343,6 +364,14 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     unlimited = _number_for_unlimited(claim, approved)
     if unlimited:
         diffs.append(Difference("scope", unlimited))
+    for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition):
+        found = check(claim, approved, own_names)
+        if found:
+            diffs.append(Difference("scope", found))
+            break
+    roles = _swapped_roles(claim, approved)
+    if roles:
+        diffs.append(Difference("roles", roles))
     hedge = _dropped_quantifier(claim, approved)
     if hedge:
         diffs.append(Difference("hedge", hedge))
@@ -351,7 +380,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if reversal:
         diffs.append(Difference("reversal", reversal))
     else:
-        negation = _negation_conflict(claim, approved)
+        negation = _negation_conflict(claim, approved, own_names)
         if negation:
             diffs.append(Difference("negation", negation))
     # competitors
@@ -428,7 +457,8 @@ def _hedge_difference(c: Quantity, a: Quantity) -> Difference | None:
     return None
 
 
-_NEG_WORDS = {"not", "no", "never", "without", "zero", "cannot", "nor", "none", "nothing"}
+_NEG_WORDS = {"not", "no", "never", "without", "zero", "cannot", "nor", "none", "nothing", "nobody", "neither",
+              "nowhere"}
 _CLAUSE = re.compile(r"[,;:.!?—–()]|\s-\s|\bbut\b|\bwhile\b|\bso\b", re.I)
 
 
@@ -437,42 +467,61 @@ def _stem(word: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
-def _negation_scopes(text: str) -> tuple[set[str], set[str]]:
-    """(content words a negation governs, content words asserted), clause by clause.
+def _negation_scopes(text: str) -> tuple[set[str], set[str], set[str]]:
+    """(content words a negation governs, content words asserted, words of negative clauses).
 
-    A negator ("not", "no", "without", "can't", "zero", "-free") governs the next three content
-    words of its clause: "without SQL" denies SQL, "you'll need SQL" asserts it.
+    A negator ("not", "no", "without", "can't", "zero", "-free") governs the next two content
+    words of its clause: "without SQL" denies SQL, "you'll need SQL" asserts it. The third set
+    holds every content word of a clause that has a negator anywhere in it.
     """
     negated: set[str] = set()
     asserted: set[str] = set()
+    in_negative: set[str] = set()
     text = re.sub(r"\b(rather than|instead of)\b", "not", text.replace("’", "'"), flags=re.I)
     for clause in _CLAUSE.split(text):
         window = 0
+        words: set[str] = set()
+        negative = False
         for tok in tokens(clause):
             if tok in _NEG_WORDS or tok.endswith("n't"):
                 window = 2
+                negative = True
                 continue
             if tok in ("and", "or", "with"):
                 window = 0
             if tok in _STOP or tok.isdigit():
                 continue
+            words.add(_stem(tok))
             (negated if window > 0 else asserted).add(_stem(tok))
             window = max(0, window - 1)
+        if negative:
+            in_negative |= words
     both = negated & asserted  # said both ways in one sentence: no evidence either way
-    return negated - both, asserted - both
+    return negated - both, asserted - both, in_negative
 
 
-def _negation_conflict(claim: str, approved: str) -> str | None:
-    """The claim denies what the platform asserts, or asserts what it denies."""
-    neg_c, asr_c = _negation_scopes(claim)
-    neg_a, asr_a = _negation_scopes(approved)
-    denied = sorted(neg_c & asr_a)
+def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """The claim denies what the platform asserts, or asserts what it denies.
+
+    A word counts only when its clauses differ in polarity as well: "Zero account fees each month"
+    and "never pay a monthly account fee" both deny the fee. The company's own names say nothing.
+    """
+    claim, approved_text = _without_names(claim, own_names), _without_names(approved, own_names)
+    neg_c, asr_c, negc_c = _negation_scopes(claim)
+    neg_a, asr_a, negc_a = _negation_scopes(approved_text)
+    denied = sorted(w for w in neg_c & asr_a if w not in negc_a)
     if denied:
         return f"negates '{', '.join(denied)}', which the platform asserts ('{approved}')"
-    affirmed = sorted(neg_a & asr_c)
+    affirmed = sorted(w for w in neg_a & asr_c if w not in negc_c)
     if affirmed:
         return f"asserts '{', '.join(affirmed)}', which the platform rules out ('{approved}')"
     return None
+
+
+def _without_names(text: str, names: Sequence[str]) -> str:
+    for n in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", " ", text, flags=re.I)
+    return text
 
 
 _UNIVERSAL_NOUN = re.compile(r"\b(?:every|all|any|each)\s+([a-z]+)", re.I)
@@ -525,3 +574,170 @@ def _reversed_words(claim: str, approved: str) -> str | None:
 
 
 _PER = re.compile(r"\bper\s+([a-z]+)")
+
+
+# --- scope and roles -------------------------------------------------------------------------
+
+_PLAN = re.compile(r"\b(?:on|with|in)\s+(?:the|our|your)\s+([A-Z][\w-]*|premium|paid|top|higher|business|pro)\s+"
+                   r"(?:plan|tier|edition|package|subscription)s?\b")
+
+
+def _added_restriction(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"only", "on the Enterprise plan": the claim limits what the platform says without limit."""
+    c_low, a_low = claim.lower(), approved.lower()
+    m = _PLAN.search(claim)
+    if m and not _PLAN.search(approved):
+        return f"limits it to '{m.group(0).strip()}'; the platform sets no such limit"
+    only = re.search(r"(?<!not )\bonly\b(?!\s+(?:ever|takes|needs|a few|minutes|seconds))", c_low)
+    if only and not re.search(r"\bonly\b", a_low):
+        return "adds 'only': narrows what the platform says"
+    return None
+
+
+_SCOPE_MODIFIERS = {
+    "regional", "local", "national", "global", "international", "domestic", "indoor", "outdoor", "enterprise",
+    "premium", "basic", "small", "large", "big", "selected", "select", "corporate", "senior", "junior",
+    "head", "central", "individual", "partner", "new", "existing", "paying", "us", "european",
+}
+
+
+def _changed_modifier(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Shopify connectors" or "regional managers" where the platform says "point-of-sale
+    connectors" or "every store manager": the same thing, narrowed by another qualifier."""
+    names = {w for n in own_names for w in n.lower().split()}
+    a_pairs = [p for p in _modified_nouns(approved) if p[0] not in names]
+    a_words = set(tokens(approved))
+    for i, (mod, noun, raw) in enumerate(_modified_nouns(claim)):
+        if mod in names or mod in a_words:
+            continue
+        before = [m for m, n, _ in a_pairs if n == noun]
+        if not before or mod in before:
+            continue
+        if noun.endswith("ly") or raw.isupper():
+            continue  # an adverb, or an abbreviation ("POS system")
+        if mod in _SCOPE_MODIFIERS or (raw[:1].isupper() and not _starts_sentence(claim, raw, noun)):
+            return f"'{raw} {noun}' where the platform says '{before[0]} {noun}'"
+    return None
+
+
+def _modified_nouns(text: str) -> list[tuple[str, str, str]]:
+    """(modifier, stemmed noun, modifier as written) for each adjacent word pair."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    out = []
+    for a, b in zip(words, words[1:]):
+        if a.lower() in _STOP or b.lower() in _STOP or a.lower() in _UNIVERSAL or a.lower() in _NEGATORS:
+            continue
+        out.append((a.lower(), _stem(b.lower()), a))
+    return out
+
+
+def _starts_sentence(text: str, word: str, noun: str) -> bool:
+    return text.lstrip().startswith(word)
+
+
+_PER_SAME = [
+    {"store", "location", "shop", "branch", "outlet"}, {"user", "seat", "person", "employee", "head", "login", "member"},
+    {"plant", "site", "factory", "facility"}, {"sensor", "device", "unit"}, {"card"}, {"transaction", "payment"},
+]
+
+
+def _per_key(word: str) -> str:
+    w = _stem(word)
+    for group in _PER_SAME:
+        if w in group:
+            return min(group)
+    return w
+
+
+def _changed_per_unit(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"priced per production line" where the platform says "per plant"."""
+    per_a = {_per_key(w): w for w in _PER.findall(approved.lower())}
+    if not per_a:
+        return None
+    for w in _PER.findall(claim.lower()):
+        if _per_key(w) not in per_a and w not in ("month", "year", "week", "day", "hour", "cent", "minute"):
+            return f"'per {w}' where the platform says 'per {next(iter(per_a.values()))}'"
+    return None
+
+
+def _added_condition(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Transactions over $500 sync" where the platform says "every transaction syncs"."""
+    if not _UNIVERSAL & set(tokens(approved)):
+        return None
+    dims = {q.dimension for q in quantities(approved)}
+    for q in quantities(claim):
+        if q.dimension not in dims and q.hedge in ("atleast", "under") and q.dimension != "duration":
+            return f"adds the condition '{q.text}'; the platform's wording covers every case"
+    return None
+
+
+_PARTY_WORDS = {
+    "you": "you", "we": "we", "us": "we", "i": "we", "they": "they", "them": "they",
+    "team": "team", "teams": "team", "staff": "staff", "technician": "technician", "technicians": "technician",
+    "employee": "employee", "employees": "employee", "manager": "manager", "managers": "manager",
+    "analyst": "analyst", "analysts": "analyst", "accountant": "accountant", "accountants": "accountant",
+    "supplier": "supplier", "suppliers": "supplier", "vendor": "vendor", "vendors": "vendor",
+    "customer": "customer", "customers": "customer", "client": "client", "clients": "client",
+    "user": "user", "users": "user", "retailer": "retailer", "retailers": "retailer", "bank": "bank",
+    "partner": "partner", "partners": "partner", "engineer": "engineer", "engineers": "engineer",
+    "support": "support", "owner": "owner", "owners": "owner", "admin": "admin", "admins": "admin",
+    "electrician": "electrician", "company": "company", "companies": "company", "business": "company",
+    "businesses": "company", "plant": "plant", "plants": "plant", "buyer": "buyer", "buyers": "buyer",
+}
+_COLLECTIVE = {"team", "staff"}
+_MEMBERS = {"team", "staff", "manager", "employee", "technician", "analyst", "engineer", "admin", "user", "owner",
+            "retailer", "company", "plant", "customer", "client", "we", "you"}
+_SKIP_BEFORE = {"can", "will", "'ll", "ll", "could", "would", "may", "also", "always", "never", "just", "then",
+                "now", "simply", "automatically", "themselves", "yourself", "each", "who", "that", "to", "not",
+                "don't", "doesn't", "won't", "can't"}
+_DETERMINERS = {"the", "a", "an", "your", "our", "their", "its", "his", "her", "my", "every", "each", "all", "any"}
+
+
+def _swapped_roles(claim: str, approved: str) -> str | None:
+    """Who does what: "Employees set their own limits" where the platform says "a limit that you
+    set"; "warns machine vendors" where it says "warns maintenance teams"."""
+    c_toks, a_toks = _role_tokens(claim), _role_tokens(approved)
+    a_parties = {_PARTY_WORDS[t] for t in a_toks if t in _PARTY_WORDS}
+    for verb in {_stem(t) for t in c_toks} & {_stem(t) for t in a_toks}:
+        if verb in _PARTY_WORDS or verb in _STOP or len(verb) < 3:
+            continue
+        for side in ("subject", "object"):
+            pc, wc = _party(c_toks, verb, side)
+            pa, wa = _party(a_toks, verb, side)
+            if not pc or not pa or pc == pa:
+                continue
+            if pa == "they" and pc in a_parties or pc == "they":
+                continue  # a pronoun stands for a party the platform names
+            if {pc, pa} & _COLLECTIVE and {pc, pa} <= _MEMBERS:
+                continue  # a manager is one of "the store team"
+            if side == "subject":
+                return f"'{wc} {verb}' where the platform says '{wa} {verb}'"
+            return f"'{verb} {wc}' where the platform says '{verb} {wa}'"
+    return None
+
+
+def _role_tokens(text: str) -> list[str]:
+    text = re.sub(r"\bsupport\s+(?:team|staff|agents?|desk)\b", "support", text, flags=re.I)
+    return [t for t in re.split(r"[^a-z']+", text.lower().replace("’", "'")) if t] 
+
+
+def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | None]:
+    """The party next to the first use of ``verb``: the subject before it, the object after it."""
+    for i, t in enumerate(toks):
+        if _stem(t) != verb:
+            continue
+        span = reversed(toks[max(0, i - 4):i]) if side == "subject" else iter(toks[i + 1:i + 4])
+        for w in span:
+            if w in _PARTY_WORDS:
+                return _PARTY_WORDS[w], w
+            if w in _SKIP_BEFORE or w in _DETERMINERS or w.isdigit() or (side == "object" and w not in _STOP):
+                continue
+            break
+        return None, None
+    return None, None
+
+
+def _verbish(stem: str) -> bool:
+    from .segment import is_verbish
+
+    return is_verbish(stem) or is_verbish(stem + "s") or is_verbish(stem + "e")

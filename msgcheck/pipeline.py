@@ -12,7 +12,7 @@ from typing import Iterable, MutableMapping, Sequence
 import numpy as np
 
 from . import segment
-from .classify import Classifier, Thresholds, mask_names, name_masker
+from .classify import Classifier, Thresholds, expand_wordings, mask_names, name_masker
 from .embed import Embedder, VectorCache, get_embedder
 from .errors import InputError, MsgcheckError, UsageError
 from .extractors import EXTRACTORS, extract_file
@@ -54,7 +54,7 @@ class Engine:
     @property
     def classifier(self) -> Classifier:
         if self._classifier is None:
-            wordings = self.platform.wordings()
+            wordings = expand_wordings(self.platform)
             vectors = self.vector_cache.get_or_compute(self.embedder, [self.embed_text(w.text) for w in wordings])
             self._classifier = Classifier(self.platform, wordings, vectors, self.thresholds)
         return self._classifier

@@ -64,6 +64,7 @@ _DATE = re.compile(
     rf"^\W*((\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})|(\d{{4}}-\d{{2}}-\d{{2}})|((({_MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s*\d{{0,4}})|(\d{{1,2}}\s+({_MONTHS})\.?,?\s*\d{{0,4}}))|(q[1-4]\s*\d{{4}})|(({_MONTHS})\s+\d{{4}}))\W*$",
     re.I,
 )
+_PERIOD_TITLE = re.compile(r"\b(q[1-4]|h[12]|fy)\s*'?\d{2,4}\b|\b(19|20)\d\d\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 _FIXED_NON_CLAIMS = {
@@ -78,9 +79,14 @@ _CTA_START = re.compile(
     r"watch|read|see|talk|start|explore|discover|subscribe|follow|reach|ask|chat|claim|grab|check)\b",
     re.I,
 )
+# verbs that open a short button label ("Open an account", "Apply now") but also many claims
+_SHORT_CTA_START = re.compile(r"^(open|apply|create|upgrade|buy|shop|compare|order|enrol|enroll)\b", re.I)
 _LEGAL = re.compile(
     r"(©|\(c\)\s*\d{4}|all rights reserved|trademarks? of|registered trademark|privacy policy|"
-    r"terms of (use|service)|cookie policy|forward-looking statements|for internal use|confidential and proprietary)",
+    r"terms of (use|service)|cookie policy|forward-looking statements|for internal use|confidential and proprietary|"
+    r"member fdic|member sipc|equal housing lender|is not a bank|(banking|card|lending) services (are )?(provided|offered|issued) by|"
+    r"issued by .{0,60} pursuant to|terms (and conditions )?apply|subject to (credit )?approval|results may vary|"
+    r"past performance|not fdic insured|licensed (by|under)|registered (in|with) .{0,40}(no\.|number))",
     re.I,
 )
 _LABEL_PREFIX = re.compile(
@@ -121,6 +127,11 @@ _AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", 
         "there's", "we'll", "you'll", "it'll", "we've", "you've", "i'm"}
 
 
+def is_verbish(word: str) -> bool:
+    """Whether ``word`` reads as a verb (a small list of bases and their inflections)."""
+    return _is_verbish(word)
+
+
 def _is_verbish(word: str) -> bool:
     w = word.lower().strip("'’")
     if w in _AUX or w in _VERB_BASES:
@@ -154,6 +165,9 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "date"
     if _LEGAL.search(t):
         return "legal line"
+    if _PERIOD_TITLE.search(t) and len(words) <= 8 and not t.endswith(".") \
+            and not any(_is_verbish(w) for w in words):
+        return "title"
     if t.rstrip().endswith("?"):
         return "question"
     if len(words) < 3:
@@ -162,6 +176,8 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "label"
     verbish = any(_is_verbish(w) for w in words)
     if _CTA_START.match(t) and len(words) <= 7 and not re.search(r"\d", t):
+        return "call to action"
+    if _SHORT_CTA_START.match(t) and len(words) <= 4 and not re.search(r"\d", t) and not t.endswith("."):
         return "call to action"
     caps = [w for w in words if w.lower() not in _MINOR]
     title_case = caps and sum(1 for w in caps if w[0].isupper()) / len(caps) >= 0.75

@@ -63,3 +63,38 @@ def test_same_meaning_is_not_flagged(claim: str, approved: str) -> None:
 def test_reason_says_exactly_what_differs() -> None:
     (d,) = compare("Forecasts are 90% accurate.", "Forecasts are 70% accurate.")
     assert d.reason == "90% where the platform says 70%"
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Our support team resets passwords for you.", "You reset passwords yourself in seconds.", "roles"),
+        ("The app alerts your suppliers when stock runs low.", "The app alerts store managers when stock runs low.",
+         "roles"),
+        ("Reports are encrypted on the Premium plan.", "Reports are encrypted at rest.", "scope"),
+        ("Only admins can export reports.", "Anyone on the team can export reports.", "scope"),
+        ("Ships with 12 Salesforce connectors.", "Ships with 12 CRM connectors.", "scope"),
+        ("Priced per department, not per user.", "Priced per store, not per user.", "scope"),
+        ("Orders over $100 ship free.", "Every order ships free.", "scope"),
+        ("Each card gets the same limit.", "Each card has its own limit.", "reversal"),
+        ("Cut downtime by a factor of 3.", "Cut downtime by up to 30%.", "percent_vs_multiplier"),
+    ],
+)
+def test_scope_roles_and_reversals_are_found(claim: str, approved: str, expected: str) -> None:
+    assert expected in kinds(claim, approved)
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("A person picks up within a couple of minutes, any day of the week.",
+         "A person answers in under 2 minutes, 7 days a week."),
+        ("Zero account fees each month.", "Never pay a monthly account fee."),
+        ("Receipts sync automatically, so nobody re-keys them.", "Receipts sync automatically, so you never re-key them."),
+        ("One price per location, so the whole team gets access.", "Priced per store, so the whole team can use it."),
+        ("Connect your POS system in under an hour.", "Connect your point-of-sale system in under an hour."),
+        ("Store managers build their own reports.", "Every store manager builds their own reports."),
+    ],
+)
+def test_rewordings_of_scope_and_frequency_are_not_flagged(claim: str, approved: str) -> None:
+    assert compare(claim, approved, own_names=("Lumen Pulse", "Lumen")) == []

@@ -13,6 +13,9 @@ NON_CLAIMS = [
     "Customer story: Northwind Outfitters", "Book a demo", "Get started today", "12",
     "© 2026 Lumen Analytics. All rights reserved.", "Why Retailers Choose Lumen Pulse", "Next steps",
     "How does it work?", "+1 (555) 010-2030", "Lumen Pulse for Multi-Store Retail",
+    "Open an account", "Apply now", "Q3 2026 business review", "FY25 results",
+    "Harbor Trust is not a bank. Banking services provided by Pinecrest Bank, Member FDIC.",
+    "Card issued by Pinecrest Bank pursuant to a license from Visa.", "Terms and conditions apply.",
 ]
 CLAIMS = [
     "Lumen Pulse dashboards refresh every 5 seconds.",
@@ -22,6 +25,8 @@ CLAIMS = [
     "Priced per store, not per user",
     "The app keeps working offline",
     "Lumen is free for up to 10 stores.",
+    "Open a business account online in about 10 minutes.",
+    "In 2026 our stores cut stockouts by 25%.",
 ]
 
 
