@@ -42,7 +42,7 @@ for _names, _dim, _factor in (
      "duration", 3600),
     (("day", "days", "afternoon", "night", "nights", "business day", "business days", "working day",
       "working days"), "duration", 86400),
-    (("week", "weeks"), "duration", 7 * 86400),
+    (("week", "weeks", "business week", "business weeks", "working week", "working weeks"), "duration", 7 * 86400),
     (("month", "months"), "duration", 30 * 86400),
     (("quarter", "quarters"), "duration", 91 * 86400),
     (("year", "years", "yr", "yrs"), "duration", 365 * 86400),
@@ -61,7 +61,7 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in _UNITS_WORDS), key=len, reverse=True))
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_TABLE), key=len, reverse=True))
 _HEDGE_BEFORE = (
-    r"(?P<hedge>up to|as much as|as many as|as little as|as few as|at least|at most|more than|over|"
+    r"(?P<hedge>up to|as much as|as many as|as long as|as little as|as few as|at least|at most|more than|over|"
     r"less than|fewer than|under|within|nearly|almost|about|around|roughly|approximately|some|"
     r"only|just|no more than|no less than|in under|in less than|in about|in just|in only|above|below|"
     r"upwards of|north of|over|beyond|>|<|~)?\s*"
@@ -77,8 +77,8 @@ _QUANTITY = re.compile(
 )
 # "an hour", "a day", "every second", "per minute": one unit with no number
 _IMPLIED_ONE = re.compile(
-    r"(?P<hedge>in under|under|within|in less than|less than|in about|in just|in)?\s*\b(?:an?|every|each|per|one)\s+"
-    r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|business day|working day)\b",
+    r"(?P<hedge>in under|under|within|in less than|less than|in about|in just|in)?\s*\b(?:an?|every|each|per|one|next)\s+"
+    r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|business day|working day|business week)\b",
     re.I,
 )
 # "in seconds", "in minutes": an order of magnitude with no number
@@ -223,7 +223,7 @@ def quantities(text: str) -> list[Quantity]:
 
 
 _HEDGE_CLASS = {
-    "up to": "upto", "as much as": "upto", "as many as": "upto", "at most": "upto", "no more than": "upto",
+    "up to": "upto", "as much as": "upto", "as long as": "upto", "as many as": "upto", "at most": "upto", "no more than": "upto",
     "at least": "atleast", "more than": "atleast", "over": "atleast", "above": "atleast", "no less than": "atleast",
     "upwards of": "atleast", "north of": "atleast", "beyond": "atleast", ">": "atleast",
     "less than": "under", "fewer than": "under", "under": "under", "within": "under", "in under": "under",
@@ -258,6 +258,9 @@ _ABSOLUTES = {
     "perfectly": "perfectly", "eliminate": "eliminate", "eliminates": "eliminates", "unlimited": "unlimited",
     "zero": "zero", "100%": "100%", "every time": "every time", "fully": "fully", "certain": "certain",
     "risk-free": "risk-free", "flawless": "flawless", "error-free": "error-free", "all": "all",
+    "indestructible": "indestructible", "unbreakable": "unbreakable", "anywhere": "anywhere",
+    "any temperature": "any temperature", "any conditions": "any conditions", "without fail": "without fail",
+    "infinite": "infinite", "for life": "for life", "lifetime": "lifetime", "never fails": "never fails",
 }
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",
@@ -269,7 +272,8 @@ _OPPOSITES = [
     ("better", "worse"), ("easier", "harder"), ("gain", "loss"), ("daily", "weekly"), ("nightly", "hourly"),
     ("replace", "help"), ("replaces", "helps"), ("automatic", "manual"), ("automatically", "manually"),
     ("internal", "external"), ("indoors", "outdoors"), ("indoor", "outdoor"), ("mobile", "desktop"),
-    ("monthly", "yearly"), ("monthly", "annually"), ("nightly", "weekly"), ("own", "same"),
+    ("monthly", "yearly"), ("monthly", "annually"), ("nightly", "weekly"), ("own", "same"), ("automatically", "manually"), ("automatically", "hand"),
+    ("keeps", "stops"), ("keep", "stop"),
     ("indoors", "outdoor"), ("indoor", "outdoors"),
 ]
 _STOP = set(
@@ -369,7 +373,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         if found:
             diffs.append(Difference("scope", found))
             break
-    roles = _swapped_roles(claim, approved)
+    roles = _swapped_roles(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
     hedge = _dropped_quantifier(claim, approved)
@@ -458,7 +462,7 @@ def _hedge_difference(c: Quantity, a: Quantity) -> Difference | None:
 
 
 _NEG_WORDS = {"not", "no", "never", "without", "zero", "cannot", "nor", "none", "nothing", "nobody", "neither",
-              "nowhere"}
+              "nowhere", "stops", "stop", "stopped", "fails", "fail", "lacks", "lack"}
 _CLAUSE = re.compile(r"[,;:.!?—–()]|\s-\s|\bbut\b|\bwhile\b|\bso\b", re.I)
 
 
@@ -472,7 +476,7 @@ def _negation_scopes(text: str) -> tuple[set[str], set[str], set[str]]:
 
     A negator ("not", "no", "without", "can't", "zero", "-free") governs the next two content
     words of its clause: "without SQL" denies SQL, "you'll need SQL" asserts it. The third set
-    holds every content word of a clause that has a negator anywhere in it.
+    holds every content word that follows a negator in its clause.
     """
     negated: set[str] = set()
     asserted: set[str] = set()
@@ -487,11 +491,14 @@ def _negation_scopes(text: str) -> tuple[set[str], set[str], set[str]]:
                 window = 2
                 negative = True
                 continue
-            if tok in ("and", "or", "with"):
+            if tok in ("and", "with"):
                 window = 0
+            if tok in ("or", "nor") and window == 0 and negative:
+                window = 1
             if tok in _STOP or tok.isdigit():
                 continue
-            words.add(_stem(tok))
+            if negative:
+                words.add(_stem(tok))
             (negated if window > 0 else asserted).add(_stem(tok))
             window = max(0, window - 1)
         if negative:
@@ -582,9 +589,16 @@ _PLAN = re.compile(r"\b(?:on|with|in)\s+(?:the|our|your)\s+([A-Z][\w-]*|premium|
                    r"(?:plan|tier|edition|package|subscription)s?\b")
 
 
+_CONDITION = re.compile(r"\b(?:unless|as long as (?:you|your|the|they|it|we)|provided (?:that|you)|only if|only when|except|excluding|"
+                        r"(?:opened|signed up|joined|bought|purchased) (?:before|after|since))\b", re.I)
+
+
 def _added_restriction(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
-    """"only", "on the Enterprise plan": the claim limits what the platform says without limit."""
+    """"only", "on the Enterprise plan", "unless ...": the claim limits what the platform says without limit."""
     c_low, a_low = claim.lower(), approved.lower()
+    cond = _CONDITION.search(claim)
+    if cond and not _CONDITION.search(approved):
+        return f"adds the condition '{claim[cond.start():].rstrip('.')}'; the platform sets none"
     m = _PLAN.search(claim)
     if m and not _PLAN.search(approved):
         return f"limits it to '{m.group(0).strip()}'; the platform sets no such limit"
@@ -681,9 +695,13 @@ _PARTY_WORDS = {
     "user": "user", "users": "user", "retailer": "retailer", "retailers": "retailer", "bank": "bank",
     "partner": "partner", "partners": "partner", "engineer": "engineer", "engineers": "engineer",
     "support": "support", "owner": "owner", "owners": "owner", "admin": "admin", "admins": "admin",
-    "electrician": "electrician", "company": "company", "companies": "company", "business": "company",
+    "electrician": "electrician", "company": "company", "companies": "company",
     "businesses": "company", "plant": "plant", "plants": "plant", "buyer": "buyer", "buyers": "buyer",
+    "sensor": "product", "sensors": "product", "app": "product", "platform": "product", "product": "product",
+    "software": "product", "system": "product", "gateway": "product", "device": "product", "tool": "product",
+    "_product_": "product",
 }
+_PREPOSITIONS = {"using", "with", "by", "of", "for", "from", "on", "in", "to", "at", "use"}
 _COLLECTIVE = {"team", "staff"}
 _MEMBERS = {"team", "staff", "manager", "employee", "technician", "analyst", "engineer", "admin", "user", "owner",
             "retailer", "company", "plant", "customer", "client", "we", "you"}
@@ -693,10 +711,10 @@ _SKIP_BEFORE = {"can", "will", "'ll", "ll", "could", "would", "may", "also", "al
 _DETERMINERS = {"the", "a", "an", "your", "our", "their", "its", "his", "her", "my", "every", "each", "all", "any"}
 
 
-def _swapped_roles(claim: str, approved: str) -> str | None:
+def _swapped_roles(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """Who does what: "Employees set their own limits" where the platform says "a limit that you
     set"; "warns machine vendors" where it says "warns maintenance teams"."""
-    c_toks, a_toks = _role_tokens(claim), _role_tokens(approved)
+    c_toks, a_toks = _role_tokens(claim, own_names), _role_tokens(approved, own_names)
     a_parties = {_PARTY_WORDS[t] for t in a_toks if t in _PARTY_WORDS}
     for verb in {_stem(t) for t in c_toks} & {_stem(t) for t in a_toks}:
         if verb in _PARTY_WORDS or verb in _STOP or len(verb) < 3:
@@ -708,17 +726,19 @@ def _swapped_roles(claim: str, approved: str) -> str | None:
                 continue
             if pa == "they" and pc in a_parties or pc == "they":
                 continue  # a pronoun stands for a party the platform names
-            if {pc, pa} & _COLLECTIVE and {pc, pa} <= _MEMBERS:
-                continue  # a manager is one of "the store team"
+            if {pc, pa} & _COLLECTIVE and {pc, pa} <= _MEMBERS or {pc, pa} <= {"we", "product", "company"}:
+                continue  # a manager is one of "the store team"; "we ship" is the product shipping
             if side == "subject":
                 return f"'{wc} {verb}' where the platform says '{wa} {verb}'"
             return f"'{verb} {wc}' where the platform says '{verb} {wa}'"
     return None
 
 
-def _role_tokens(text: str) -> list[str]:
+def _role_tokens(text: str, own_names: Sequence[str] = ()) -> list[str]:
+    for n in sorted(own_names, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", " _product_ ", text, flags=re.I)
     text = re.sub(r"\bsupport\s+(?:team|staff|agents?|desk)\b", "support", text, flags=re.I)
-    return [t for t in re.split(r"[^a-z']+", text.lower().replace("’", "'")) if t] 
+    return [t for t in re.split(r"[^a-z'_]+", text.lower().replace("’", "'")) if t]
 
 
 def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | None]:
@@ -726,11 +746,19 @@ def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | Non
     for i, t in enumerate(toks):
         if _stem(t) != verb:
             continue
-        span = reversed(toks[max(0, i - 4):i]) if side == "subject" else iter(toks[i + 1:i + 4])
-        for w in span:
+        span = list(reversed(toks[max(0, i - 4):i])) if side == "subject" else toks[i + 1:i + 4]
+        modifiers = 0
+        for k, w in enumerate(span):
+            if side == "subject" and w in _PARTY_WORDS and k + 1 < len(span) and span[k + 1] in _PREPOSITIONS:
+                continue  # "Stores using Lumen Pulse reduce": Lumen Pulse is not who reduces
             if w in _PARTY_WORDS:
                 return _PARTY_WORDS[w], w
-            if w in _SKIP_BEFORE or w in _DETERMINERS or w.isdigit() or (side == "object" and w not in _STOP):
+            if side == "subject" and w in _PREPOSITIONS:
+                continue
+            if w in _DETERMINERS or (side == "subject" and w in _SKIP_BEFORE):
+                continue
+            if side == "object" and modifiers == 0 and w not in _STOP and w not in _SKIP_BEFORE:
+                modifiers += 1  # "warns machine vendors": one modifier before the party
                 continue
             break
         return None, None

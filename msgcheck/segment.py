@@ -190,7 +190,7 @@ def claim_reason(text: str, role: str = "body") -> str | None:
     if role in ("title", "chart", "label") and not t.endswith(".") and len(words) <= 12:
         if not verbish or _WH_START.match(t):
             return "title"
-    if not verbish and len(words) <= 6 and not re.search(r"\d", t):
-        return "label"
+    if not verbish and len(words) <= 6 and not re.search(r"\d", t) and not re.search(r"[.!]$", t):
+        return "label"  # "No strings attached" is a label; "No credit checks, ever." is a sentence
     return None
 

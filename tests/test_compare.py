@@ -78,6 +78,11 @@ def test_reason_says_exactly_what_differs() -> None:
         ("Orders over $100 ship free.", "Every order ships free.", "scope"),
         ("Each card gets the same limit.", "Each card has its own limit.", "reversal"),
         ("Cut downtime by a factor of 3.", "Cut downtime by up to 30%.", "percent_vs_multiplier"),
+        ("Payments land the next business week.", "Payments land the next business day.", "unit"),
+        ("Sensors need an electrician to install.", "Sensors need no cables or electrician.", "negation"),
+        ("The app stops working offline.", "The app keeps working offline.", "reversal"),
+        ("Refunds are free unless you cancel late.", "Refunds are free.", "scope"),
+        ("Your team warns the sensor before a failure.", "The sensor warns your team before a failure.", "roles"),
     ],
 )
 def test_scope_roles_and_reversals_are_found(claim: str, approved: str, expected: str) -> None:
@@ -94,6 +99,9 @@ def test_scope_roles_and_reversals_are_found(claim: str, approved: str, expected
         ("One price per location, so the whole team gets access.", "Priced per store, so the whole team can use it."),
         ("Connect your POS system in under an hour.", "Connect your point-of-sale system in under an hour."),
         ("Store managers build their own reports.", "Every store manager builds their own reports."),
+        ("Customers reduce stockouts by up to 25%.", "Stores using Lumen Pulse reduce stockouts by up to 25%."),
+        ("We ship 40 connectors.", "Lumen Pulse ships 40 connectors."),
+        ("Each battery lasts as long as five years.", "Each battery lasts up to 5 years."),
     ],
 )
 def test_rewordings_of_scope_and_frequency_are_not_flagged(claim: str, approved: str) -> None:
