@@ -64,7 +64,8 @@ _DATE = re.compile(
     rf"^\W*((\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})|(\d{{4}}-\d{{2}}-\d{{2}})|((({_MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s*\d{{0,4}})|(\d{{1,2}}\s+({_MONTHS})\.?,?\s*\d{{0,4}}))|(q[1-4]\s*\d{{4}})|(({_MONTHS})\s+\d{{4}}))\W*$",
     re.I,
 )
-_PERIOD_TITLE = re.compile(r"\b(q[1-4]|h[12]|fy)\s*'?\d{2,4}\b|\b(19|20)\d\d\b", re.I)
+_PERIOD_TITLE = re.compile(r"\b(q[1-4]|h[12]|fy)\s*'?\d{2,4}\b|\b(19|20)\d\d\s+(review|results|update|roadmap|plan|"
+                           r"kickoff|kick-off|summit|outlook|report|recap|priorities|goals|okrs)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 _FIXED_NON_CLAIMS = {
@@ -177,7 +178,7 @@ def claim_reason(text: str, role: str = "body") -> str | None:
     verbish = any(_is_verbish(w) for w in words)
     if _CTA_START.match(t) and len(words) <= 7 and not re.search(r"\d", t):
         return "call to action"
-    if _SHORT_CTA_START.match(t) and len(words) <= 4 and not re.search(r"\d", t) and not t.endswith("."):
+    if _SHORT_CTA_START.match(t) and len(words) <= 3 and not re.search(r"\d", t) and not t.endswith("."):
         return "call to action"
     caps = [w for w in words if w.lower() not in _MINOR]
     title_case = caps and sum(1 for w in caps if w[0].isupper()) / len(caps) >= 0.75
@@ -190,7 +191,7 @@ def claim_reason(text: str, role: str = "body") -> str | None:
     if role in ("title", "chart", "label") and not t.endswith(".") and len(words) <= 12:
         if not verbish or _WH_START.match(t):
             return "title"
-    if not verbish and len(words) <= 6 and not re.search(r"\d", t) and not re.search(r"[.!]$", t):
+    if not verbish and len(words) <= 6 and not re.search(r"\d", t) and not t.endswith("."):
         return "label"  # "No strings attached" is a label; "No credit checks, ever." is a sentence
     return None
 

@@ -25,11 +25,11 @@ SAMPLE_PLATFORM = ROOT / "platform" / "messaging.yaml"
 # Measured on the test split (see docs/evaluation.md), minus 0.02.
 MARGIN = 0.02
 MEASURED_F1 = {
-    "aligned": 0.713,
-    "drift": 0.745,
-    "off_message": 0.550,
-    "retired": 0.842,
-    "none": 0.968,
+    "aligned": 0.761,
+    "drift": 0.836,
+    "off_message": 0.706,
+    "retired": 0.900,
+    "none": 0.970,
 }
 MEASURED_MESSAGE_ID = 1.0
 MEASURED_LEXICAL_F1 = {"banned": 1.0, "terminology": 1.0}
@@ -62,9 +62,6 @@ def test_test_split_f1_does_not_drop(test_split: evaluate.Evaluation, kind: str)
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="claim detection (msgcheck/segment.py) still judges the legal line "
-                   "'Fernway Financial is not a bank. Banking services provided by …' (fern-310); "
-                   "remove this mark when it is fixed")
 def test_no_non_claim_gets_a_semantic_verdict(test_split: evaluate.Evaluation) -> None:
     judged = test_split.non_claims_judged()
     assert not judged, [(o.case.text, o.kind, o.reason) for o in judged]

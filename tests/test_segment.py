@@ -16,6 +16,7 @@ NON_CLAIMS = [
     "Open an account", "Apply now", "Q3 2026 business review", "FY25 results",
     "Harbor Trust is not a bank. Banking services provided by Pinecrest Bank, Member FDIC.",
     "Card issued by Pinecrest Bank pursuant to a license from Visa.", "Terms and conditions apply.",
+    "Thank you for your interest!",
 ]
 CLAIMS = [
     "Lumen Pulse dashboards refresh every 5 seconds.",
@@ -27,6 +28,7 @@ CLAIMS = [
     "Lumen is free for up to 10 stores.",
     "Open a business account online in about 10 minutes.",
     "In 2026 our stores cut stockouts by 25%.",
+    "No credit checks, ever.",
 ]
 
 
