@@ -14,7 +14,10 @@ labelled claims in samples/eval/claims.jsonl plus the fast model's verification 
 The fast models are built first (``build_fast_model``) in $MSGCHECK_CACHE_DIR or the user cache.
 ``int8-dynamic`` (onnxruntime ``quantize_dynamic``, per channel, MatMul only) fails the verification
 bar, so it is quantised here into a temporary folder and timed without verification.
-Prints a markdown table of medians and ratios to torch.
+- end to end (``--deck``): in one process, alternating, ``Engine.check_many`` on the 40-slide bench
+  deck (samples/build_decks.py) with the claim vectors cleared, per backend: claims/s
+
+Prints markdown tables of medians and ratios to torch.
 """
 
 from __future__ import annotations
@@ -104,12 +107,54 @@ def model_files(variants: list[str], tmp: Path) -> dict[str, str]:
     return files
 
 
+def deck_throughput(variants: list[str], runs: int) -> dict[str, list[float]]:
+    """Warm end-to-end claims/s of Engine.check_many on the 40-slide deck, backends alternating."""
+    sys.path.insert(0, str(ROOT / "samples"))
+    from build_decks import build_bench_deck
+
+    from msgcheck.backends.fast import load_fast_model
+    from msgcheck.embed import get_embedder
+    from msgcheck.extractors import extract_file
+    from msgcheck.pipeline import Engine
+    from msgcheck.platform import load_platform
+
+    platform = load_platform(ROOT / "platform" / "messaging.yaml")
+    with tempfile.TemporaryDirectory() as tmpdir:
+        blocks = extract_file(build_bench_deck(Path(tmpdir) / "forty-slides.pptx"))
+    engines = {}
+    for v in variants:
+        embedder = get_embedder("torch") if v == "torch" else load_fast_model(recipe=v)
+        engines[v] = Engine(platform, embedder=embedder)
+        engines[v].check_many([("warm-up", "pptx", blocks)])
+    claims = sum(1 for f in engines[variants[0]].check_many([("x", "pptx", blocks)])[0].findings if f.kind.semantic)
+    rates: dict[str, list[float]] = {v: [] for v in variants}
+    for _ in range(runs):
+        for v, engine in engines.items():
+            engine.claim_vectors.clear()
+            t0 = time.perf_counter()
+            engine.check_many([("x", "pptx", blocks)])
+            rates[v].append(claims / (time.perf_counter() - t0))
+    return rates
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="alternating runs per variant (default 5)")
     ap.add_argument("--rounds", type=int, default=3, help="encode rounds per throughput run (default 3)")
     ap.add_argument("--variants", default="torch,fp32,int8-block,int8-block32,int8-dynamic")
+    ap.add_argument("--deck", action="store_true", help="only the warm end-to-end deck section")
     args = ap.parse_args()
+    if args.deck:
+        deck_variants = [v for v in args.variants.split(",") if v and v != "int8-dynamic"]
+        rates = deck_throughput(deck_variants, args.runs)
+        base = statistics.median(rates["torch"]) if "torch" in rates else None
+        print(f"40-slide deck, Engine.check_many warm, {args.runs} alternating runs, medians\n")
+        print("| backend | claims/s | × torch |")
+        print("| --- | --- | --- |")
+        for v, r in rates.items():
+            ratio = f"{statistics.median(r) / base:.2f}×" if base else "—"
+            print(f"| {v if v == 'torch' else 'onnx ' + v} | {statistics.median(r):.0f} | {ratio} |")
+        return
     variants = [v for v in args.variants.split(",") if v]
     texts = sentences()
     with tempfile.TemporaryDirectory() as tmpdir:

@@ -34,7 +34,7 @@ def report_options(f: Callable[..., Any]) -> Callable[..., Any]:
 def backend_option(f: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--backend", type=str, default="auto",
                         show_default=True, envvar="MSGCHECK_BACKEND",
-                        help="Embedding backend: auto, onnx (fast) or torch (reference).")(f)
+                        help="Embedding backend: auto (onnx, else torch), onnx (fast), openvino (optional extra) or torch (reference).")(f)
 
 
 def fail(message: str, code: int = 2) -> None:

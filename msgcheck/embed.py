@@ -93,9 +93,17 @@ def _onnx_embedder() -> Embedder:
     return load_fast_model()
 
 
+def _openvino_embedder() -> Embedder:
+    """The fp32 fast model on the OpenVINO runtime (optional extra; chosen explicitly, never by auto)."""
+    from .backends.fast import OpenVinoEmbedder
+
+    return OpenVinoEmbedder()
+
+
 # name -> factory. "auto" picks the first backend that loads, fast one first.
 BACKENDS: dict[str, Callable[[], Embedder]] = {
     "onnx": _onnx_embedder,
+    "openvino": _openvino_embedder,
     "torch": TorchEmbedder,
 }
 AUTO_ORDER: list[str] = ["onnx", "torch"]

@@ -236,14 +236,32 @@ def test_model_cli_info_and_build(use_cache: Path, tmp_path: Path, monkeypatch: 
 
 
 @pytest.mark.slow
-def test_evaluation_set_gives_the_same_verdicts_with_both_backends(use_cache: Path, torch_embedder) -> None:
+@pytest.mark.parametrize("backend", ["onnx", "openvino"])
+def test_evaluation_set_gives_the_same_verdicts_with_both_backends(use_cache: Path, torch_embedder,
+                                                                   backend: str) -> None:
     from msgcheck import evaluate
     from msgcheck.embed import get_embedder
 
+    if backend == "openvino":
+        pytest.importorskip("openvino")
     cases = evaluate.load_dataset(ROOT / "samples" / "eval" / "claims.jsonl")
     reference = evaluate.evaluate(cases, embedder=torch_embedder)
-    fast_run = evaluate.evaluate(cases, embedder=get_embedder("onnx"))
+    fast_run = evaluate.evaluate(cases, embedder=get_embedder(backend))
     differ = [(a.case.id, a.kind, a.message_id, b.kind, b.message_id)
               for a, b in zip(reference.outcomes, fast_run.outcomes)
               if (a.kind, a.message_id) != (b.kind, b.message_id)]
     assert len(cases) > 300 and differ == []
+
+
+@pytest.mark.slow
+def test_openvino_backend_is_checked_and_matches_torch(use_cache: Path, torch_embedder) -> None:
+    pytest.importorskip("openvino")
+    from msgcheck.embed import get_embedder
+
+    embedder = get_embedder("openvino")
+    assert embedder.fingerprint.startswith("openvino:") and embedder.fingerprint.endswith(embedder.precision)
+    assert embedder.figures["mean_cosine"] >= 0.99 and embedder.figures["min_cosine"] >= 0.97
+    assert list(embedder.folder.glob("openvino-*.json"))  # the check is recorded, not redone every run
+    sentences = _unseen_sentences()
+    cosines = (embedder.encode(sentences) * torch_embedder.encode(sentences)).sum(axis=1)
+    assert cosines.min() >= 0.97, sentences[int(cosines.argmin())]

@@ -151,6 +151,16 @@ def quantize(src: Path, dst: Path, recipe: str) -> None:
         return
     import onnx
 
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.ERROR)  # the quantizers log every tensor (and advice) on the root logger
+    try:
+        _quantize(src, dst, recipe, onnx)
+    finally:
+        root.setLevel(level)
+
+
+def _quantize(src: Path, dst: Path, recipe: str, onnx) -> None:  # type: ignore[no-untyped-def]
     logging.getLogger("onnxruntime.quantization").setLevel(logging.WARNING)
     if recipe == "int8-dynamic":
         from onnxruntime.quantization import QuantType, quantize_dynamic

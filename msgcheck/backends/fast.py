@@ -16,6 +16,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import sys
 from importlib import metadata
 from pathlib import Path
@@ -242,6 +243,63 @@ class OnnxEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(n, 384) float32 unit vectors, in the order of ``texts``."""
         return encode_with(self._session, self._tokenizer, list(texts))
+
+
+class OpenVinoEmbedder:
+    """The fp32 ONNX build run by the OpenVINO runtime (optional extra ``openvino``).
+
+    OpenVINO picks its inference precision for the CPU (bf16 where the CPU has it, else f32). On
+    first use with a given OpenVINO version it is checked against onnxruntime on the verification
+    sentences (same bar as a build) and the figures are kept next to the model.
+    """
+
+    def __init__(self, threads: int = THREADS, progress: Callable[[str], None] | None = None) -> None:
+        try:
+            import openvino as ov
+        except ImportError as exc:
+            raise ModelError("the openvino backend needs the OpenVINO runtime",
+                             hint="pip install 'msgcheck[openvino]', or use --backend onnx") from exc
+        reference = load_fast_model(progress=progress or _stderr_progress, recipe="fp32")
+        self.folder = reference.folder
+        self._tokenizer = reference._tokenizer
+        compiled = ov.Core().compile_model(str(self.folder / MODEL_FILE), "CPU", {"INFERENCE_NUM_THREADS": threads})
+        # "<Type: 'bfloat16'>" -> "bfloat16"
+        self.precision = re.sub(r"[^a-z0-9]", "", str(compiled.get_property("INFERENCE_PRECISION_HINT")).lower())
+        self.precision = self.precision.removeprefix("type")
+        self._request = compiled.create_infer_request()
+        self.figures = self._check(reference, ov.__version__)
+        self.fingerprint = f"openvino:{MODEL_NAME}:{self.folder.name}:{self.precision}"
+
+    def run(self, _outputs: object, feeds: dict) -> list[np.ndarray]:
+        """The onnxruntime ``session.run`` shape, so ``encode_with`` drives both runtimes."""
+        return [self._request.infer(feeds)[0]]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """(n, 384) float32 unit vectors, in the order of ``texts``."""
+        return encode_with(self, self._tokenizer, list(texts))
+
+    def _check(self, reference: OnnxEmbedder, version: str) -> dict:
+        record = self.folder / f"openvino-{version.split('-')[0]}-{self.precision}.json"
+        try:
+            figures = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            sentences = verify_sentences()
+            want = reference.encode(sentences)
+            got = self.encode(sentences)
+            alone = np.stack([self.encode([s])[0] for s in sentences[:64]])
+            cosines = (got * want).sum(axis=1)
+            figures = {"mean_cosine": round(float(cosines.mean()), 5), "min_cosine": round(float(cosines.min()), 5),
+                       "batch_min_cosine": round(float((alone * got[:64]).sum(axis=1).min()), 5),
+                       "precision": self.precision, "openvino": version}
+            try:
+                _write_atomic(record, json.dumps(figures, indent=2))
+            except OSError:
+                pass
+        if figures["mean_cosine"] < 0.99 or figures["min_cosine"] < 0.97 or figures["batch_min_cosine"] < 0.99:
+            raise ModelError(f"OpenVINO ({self.precision}) does not match the reference closely enough "
+                             f"(mean cosine {figures['mean_cosine']}, min {figures['min_cosine']})",
+                             hint="use --backend onnx")
+        return figures
 
 
 def can_build() -> bool:
