@@ -32,6 +32,7 @@ class Thresholds:
     margin: float = 0.08     # candidates within this of the best are compared too
     top_k: int = 4
     lexical: float = 0.3     # weight of the shared-rare-words share added to the cosine
+    second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
 
 
 def own_names(platform: Platform) -> tuple[str, ...]:
@@ -194,6 +195,7 @@ class Classifier:
 
     def judge(self, text: str, sims: np.ndarray) -> Verdict:
         t = self.t
+        self._last_sims = sims
         score = sims + t.lexical * self.overlap(text)
         order = np.argsort(-score, kind="stable")
         approved = [i for i in order if not self._retired_mask[i]]
@@ -231,6 +233,12 @@ class Classifier:
             compared.append((i, diffs))
 
         with_diffs = [(i, d) for i, d in compared if d]
+        if with_diffs and len(with_diffs) == len(compared):
+            # every approved candidate is contradicted: if a retired statement on the same topic says
+            # what the claim says (no factual difference), the claim repeats the retired message
+            repeated = self._retired_repeat(text, retired, score, best_a)
+            if repeated is not None:
+                return repeated(approved, score)
         if with_diffs:
             i, diffs = with_diffs[0]
             w = self.wordings[i]
@@ -239,6 +247,26 @@ class Classifier:
         w = self.wordings[approved[0]]
         return Verdict(Kind.OFF_MESSAGE, None, float(sims[approved[0]]),
                        reason=f"close to '{w.message_id}' but says something the platform does not", suggestion=None)
+
+    def _retired_verdict(self, i: int, sim: float, approved: list[int], score: np.ndarray) -> Verdict:
+        w = self.wordings[i]
+        msg = self.platform.message(w.message_id)
+        reason = f"repeats the retired message '{msg.statement}'" + (f" ({msg.reason})" if msg.reason else "")
+        return Verdict(Kind.RETIRED, w, sim, reason=reason, suggestion=self._replacement(approved, score))
+
+    def _retired_repeat(self, text: str, retired: list[int], score: np.ndarray, best_a: float):
+        """The nearest retired wording, when it is about as close as the best approved one (within
+        ``second_look``) and the claim differs from it in no fact; else None."""
+        if not retired:
+            return None
+        i = retired[0]
+        if float(score[i]) < max(self.t.topic, best_a - self.t.second_look):
+            return None
+        w = self.wordings[i]
+        if any(d.kind in _FACTUAL for d in compare(text, w.text, competitors=self._competitors,
+                                                    own_names=self._own_names)):
+            return None
+        return lambda approved, sc: self._retired_verdict(i, float(self._last_sims[i]), approved, sc)
 
     def _suggest(self, w: Wording) -> str:
         """The approved wording to use instead: the whole wording a matched clause comes from."""

@@ -307,6 +307,10 @@ def _absolutes(text: str) -> set[str]:
 
 
 def _scope(text: str) -> tuple[bool, bool]:
+    """(says it of all, says it of only some). Words inside a quantity ("one business day",
+    "at most five seconds") measure something; they do not narrow who or what the claim is about."""
+    for q in quantities(text):
+        text = text.replace(q.text, " ")
     toks = set(tokens(text))
     restrictive = bool(toks & _RESTRICTIVE) or bool(re.search(r"\ba (single|handful|few)\b|\bjust one\b", text, re.I))
     return bool(toks & _UNIVERSAL), restrictive
@@ -362,9 +366,6 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     a_uni, a_res = _scope(approved)
     if a_uni and not a_res and c_res and not c_uni:
         diffs.append(Difference("scope", "narrows the scope: the platform's wording covers all, the claim only some"))
-    narrowed = _narrowed_universal(claim, approved)
-    if narrowed:
-        diffs.append(Difference("scope", narrowed))
     unlimited = _number_for_unlimited(claim, approved)
     if unlimited:
         diffs.append(Difference("scope", unlimited))
@@ -529,23 +530,6 @@ def _without_names(text: str, names: Sequence[str]) -> str:
     for n in sorted(names, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", " ", text, flags=re.I)
     return text
-
-
-_UNIVERSAL_NOUN = re.compile(r"\b(?:every|all|any|each)\s+([a-z]+)", re.I)
-
-
-def _narrowed_universal(claim: str, approved: str) -> str | None:
-    """"on every plan" → "on our Enterprise plan": the noun kept, the universal replaced by a qualifier."""
-    for noun in {m.group(1).lower() for m in _UNIVERSAL_NOUN.finditer(approved)}:
-        if noun in _STOP:
-            continue
-        for m in re.finditer(rf"\b(\w+)\s+{re.escape(noun)}s?\b", claim):
-            before = m.group(1)
-            if before.lower() in _UNIVERSAL:
-                break
-            if before.lower() in _RESTRICTIVE or (before[:1].isupper() and m.start() > 0):
-                return f"'{before} {noun}' where the platform says every {noun}"
-    return None
 
 
 def _number_for_unlimited(claim: str, approved: str) -> str | None:

@@ -169,6 +169,8 @@ def claim_reason(text: str, role: str = "body") -> str | None:
     if _PERIOD_TITLE.search(t) and len(words) <= 8 and not t.endswith(".") \
             and not any(_is_verbish(w) for w in words):
         return "title"
+    if re.search(r"\s[|·]\s", t) and len(words) <= 10 and not t.rstrip().endswith("."):
+        return "title"  # "Fernway Business | Spring update": a page or slide title, parts joined by a bar
     if t.rstrip().endswith("?"):
         return "question"
     if len(words) < 3:

@@ -53,3 +53,28 @@ def test_identical_claims_are_embedded_once(platform, fake_embedder) -> None:
     e.check_many([("a", "pptx", [block]), ("b", "pptx", [block, block])])
     claim_calls = [c for c in fake_embedder.calls if len(c) < 20]
     assert sum(len(c) for c in claim_calls) == 1
+
+
+def test_second_look_at_a_retired_wording_when_every_approved_one_differs(platform, fake_embedder) -> None:
+    """A claim halfway between an approved and a retired wording, that contradicts the approved one
+    and says what the retired one says, repeats the retired message."""
+    import numpy as np
+
+    from msgcheck.classify import Thresholds
+
+    text = "Dashboards refresh each night."
+    vectors: dict[str, np.ndarray] = {}
+    e = Engine(platform, embedder=fake_embedder, claim_vectors=vectors)
+    clf = e.classifier
+    texts = [w.text for w in clf.wordings]
+    a = clf.vectors[texts.index("Lumen Pulse dashboards refresh every 5 seconds.")]
+    r = clf.vectors[texts.index("Lumen dashboards update once a day overnight.")]
+    v = (a + r) / np.linalg.norm(a + r)
+    vectors[e.embed_text(text)] = v.astype(np.float32)
+    f = verdict(e, text)
+    assert f.kind is Kind.RETIRED and f.message_id == "ret-daily-refresh"
+    assert f.suggestion == "Lumen Pulse dashboards refresh every 5 seconds."
+    # without the second look, the approved wording's difference makes it drift
+    off = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors), thresholds=Thresholds(second_look=-1.0))
+    g = verdict(off, text)
+    assert g.kind is Kind.DRIFT and g.message_id == "vp-live-data"

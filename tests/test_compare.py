@@ -102,6 +102,9 @@ def test_scope_roles_and_reversals_are_found(claim: str, approved: str, expected
         ("Customers reduce stockouts by up to 25%.", "Stores using Lumen Pulse reduce stockouts by up to 25%."),
         ("We ship 40 connectors.", "Lumen Pulse ships 40 connectors."),
         ("Each battery lasts as long as five years.", "Each battery lasts up to 5 years."),
+        # a number word inside a quantity measures; it does not narrow the scope
+        ("Money from card sales arrives one business day later.", "Get paid the next business day after every card sale."),
+        ("Store figures are at most five seconds old.", "Every store sees figures up to 5 seconds old."),
     ],
 )
 def test_rewordings_of_scope_and_frequency_are_not_flagged(claim: str, approved: str) -> None:

@@ -16,7 +16,7 @@ NON_CLAIMS = [
     "Open an account", "Apply now", "Q3 2026 business review", "FY25 results",
     "Harbor Trust is not a bank. Banking services provided by Pinecrest Bank, Member FDIC.",
     "Card issued by Pinecrest Bank pursuant to a license from Visa.", "Terms and conditions apply.",
-    "Thank you for your interest!",
+    "Thank you for your interest!", "Fernway Business | Spring product update", "Keel Sentinel · Field guide",
 ]
 CLAIMS = [
     "Lumen Pulse dashboards refresh every 5 seconds.",
