@@ -227,7 +227,9 @@ class Classifier:
             msg = self.platform.message(w.message_id)
             diffs = compare(text, w.text, competitors=self._competitors, versus=msg.versus,
                             own_names=self._own_names)
-            if not diffs and float(score[i]) >= t.aligned:
+            # the positioning sums up the whole offer: a claim is it only when it is clearly near it
+            need = t.aligned + (t.margin if w.message_id == "positioning" else 0.0)
+            if not diffs and float(score[i]) >= need:
                 return Verdict(Kind.ALIGNED, w, float(sims[i]),
                                reason=f"matches the approved {w.role.replace('_', ' ')}", suggestion=None)
             compared.append((i, diffs))
