@@ -519,11 +519,20 @@ def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ())
     neg_a, asr_a, negc_a = _negation_scopes(approved_text)
     denied = sorted(w for w in neg_c & asr_a if w not in negc_a)
     if denied:
-        return f"negates '{', '.join(denied)}', which the platform asserts ('{approved}')"
+        return f"negates '{_as_written(denied, claim)}', which the platform asserts ('{approved}')"
     affirmed = sorted(w for w in neg_a & asr_c if w not in negc_c)
     if affirmed:
-        return f"asserts '{', '.join(affirmed)}', which the platform rules out ('{approved}')"
+        return f"asserts '{_as_written(affirmed, claim)}', which the platform rules out ('{approved}')"
     return None
+
+
+def _as_written(stems: Sequence[str], text: str) -> str:
+    """The words behind ``stems`` as the claim spells them ("sql" -> "SQL")."""
+    out = []
+    for stem in stems:
+        m = re.search(rf"(?<![\w-]){re.escape(stem)}\w{{0,2}}(?![\w-])", text, re.I)
+        out.append(m.group(0) if m else stem)
+    return ", ".join(out)
 
 
 def _without_names(text: str, names: Sequence[str]) -> str:
