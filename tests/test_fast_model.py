@@ -265,3 +265,14 @@ def test_openvino_backend_is_checked_and_matches_torch(use_cache: Path, torch_em
     sentences = _unseen_sentences()
     cosines = (embedder.encode(sentences) * torch_embedder.encode(sentences)).sum(axis=1)
     assert cosines.min() >= 0.97, sentences[int(cosines.argmin())]
+
+
+@pytest.mark.slow
+def test_tokens_match_sentence_transformers(torch_embedder) -> None:
+    texts = ["  Hello world  ", "", "word " * 400, "Café naïve 10× faster — 24/7 ✓", "\tTabs\nnewline", "99.9%"]
+    features = torch_embedder._model.preprocess(texts)
+    tokenizer = fast.load_tokenizer()
+    for i, encoding in enumerate(tokenizer.encode_batch(texts)):
+        n = int(features["attention_mask"][i].sum())
+        assert encoding.ids == features["input_ids"][i][:n].tolist(), texts[i][:30]
+    assert len(tokenizer.encode("word " * 400).ids) == torch_embedder._model.max_seq_length == 256
