@@ -15,6 +15,7 @@ durations and other units; hedges ("up to"); absolutes ("guaranteed", "always", 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -68,7 +69,7 @@ _HEDGE_BEFORE = (
 )
 _QUANTITY = re.compile(
     _HEDGE_BEFORE
-    + rf"(?P<cur>[$€£]|usd\s|eur\s|gbp\s)?\s*"
+    + r"(?P<cur>[$€£]|usd\s|eur\s|gbp\s)?\s*"
     + rf"(?P<num>{_NUM}|(?<![\w-])(?:{_WORDNUM})(?![\w]))"
     + rf"(?:\s*(?:-|–|to|and)\s*(?P<num2>{_NUM}))?"
     + r"(?:\s*(?P<scale>k|m|mm|mn|bn|b|thousand|million|billion|hundred)(?![a-z]))?"
@@ -162,6 +163,12 @@ def normalise(text: str) -> str:
 
 
 def quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` (see ``_quantities``); cached, since wordings are compared with many claims."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=8192)
+def _quantities(text: str) -> tuple[Quantity, ...]:
     """Every number in ``text`` with its dimension, value in base units, and hedge."""
     text = normalise(text)
     out: list[Quantity] = []
@@ -219,7 +226,7 @@ def quantities(text: str) -> list[Quantity]:
         for m in _PLURAL_UNIT.finditer(text):
             dim, factor = _UNIT_TABLE[m.group("unit").lower()]
             out.append(Quantity(factor, dim, m.group(0).strip(), "about"))
-    return out
+    return tuple(out)
 
 
 _HEDGE_CLASS = {
@@ -250,7 +257,6 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|%|×")
 _NEGATORS = {"not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "cannot",
              "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "wasn't", "weren't",
              "shouldn't", "couldn't", "wouldn't", "hasn't", "haven't", "lacks", "lack", "free"}
-_NEG_SUFFIX = re.compile(r"\b\w+-free\b|\bno-\w+|\bcode-less\b|\bcodeless\b|\bzero-\w+", re.I)
 _ABSOLUTES = {
     "guaranteed": "guaranteed", "guarantee": "guarantee", "guarantees": "guarantees", "always": "always",
     "never": "never", "forever": "forever", "instantly": "instantly", "instant": "instant",
@@ -288,24 +294,20 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", "'"))
 
 
-def _negations(text: str) -> int:
-    toks = tokens(text)
-    n = sum(1 for t in toks if t in _NEGATORS or t.endswith("n't"))
-    n += len(_NEG_SUFFIX.findall(text))
-    # "no matter", "not only": not negations
+_ABSOLUTE_RE = re.compile(
+    "|".join(rf"(?<![\w-]){re.escape(k)}(?![\w-])" for k in sorted(_ABSOLUTES, key=len, reverse=True))
+)
+
+
+@lru_cache(maxsize=8192)
+def _absolutes(text: str) -> frozenset[str]:
     low = text.lower()
-    n -= low.count("not only") + low.count("no matter") + low.count("no wonder")
-    return n
+    found = {_ABSOLUTES[m.group(0)] for m in _ABSOLUTE_RE.finditer(low) if m.group(0) in _ABSOLUTES}
+    found.discard("all")  # scope words are handled by _scope
+    return frozenset(found)
 
 
-def _absolutes(text: str) -> set[str]:
-    low = text.lower()
-    found = {v for k, v in _ABSOLUTES.items() if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", low)}
-    if "all" in found:
-        found.discard("all")  # scope words are handled by _scope
-    return found
-
-
+@lru_cache(maxsize=8192)
 def _scope(text: str) -> tuple[bool, bool]:
     """(says it of all, says it of only some). Words inside a quantity ("one business day",
     "at most five seconds") measure something; they do not narrow who or what the claim is about."""
@@ -472,7 +474,8 @@ def _stem(word: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
-def _negation_scopes(text: str) -> tuple[set[str], set[str], set[str]]:
+@lru_cache(maxsize=8192)
+def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(content words a negation governs, content words asserted, words of negative clauses).
 
     A negator ("not", "no", "without", "can't", "zero", "-free") governs the next two content
@@ -505,7 +508,7 @@ def _negation_scopes(text: str) -> tuple[set[str], set[str], set[str]]:
         if negative:
             in_negative |= words
     both = negated & asserted  # said both ways in one sentence: no evidence either way
-    return negated - both, asserted - both, in_negative
+    return frozenset(negated - both), frozenset(asserted - both), frozenset(in_negative)
 
 
 def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
@@ -762,3 +765,9 @@ def _verbish(stem: str) -> bool:
     from .segment import is_verbish
 
     return is_verbish(stem) or is_verbish(stem + "s") or is_verbish(stem + "e")
+
+
+def clear_caches() -> None:
+    """Forget the cached facts of texts already read (for benchmarks that time a cold pass)."""
+    for f in (_quantities, _absolutes, _scope, _negation_scopes):
+        f.cache_clear()

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.util import Inches
 
 from msgcheck.annotate import MARKER_NAME, NOTES_HEADING, RED, annotate

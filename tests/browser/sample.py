@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from msgcheck.models import AssetResult, Finding, Kind, Location, Report, Severity
+from msgcheck.models import AssetResult, Finding, Kind, Location, Report
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
