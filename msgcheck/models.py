@@ -79,7 +79,8 @@ class Location:
         return {"slide": self.slide, "shape": self.shape, "notes": bool(self.notes)}
 
     def sort_key(self) -> tuple[Any, ...]:
-        return (self.slide or 0, bool(self.notes), self.url or "", self.shape or "")
+        """Slide order, speaker notes after the slide; a stable sort keeps reading order within."""
+        return (self.slide or 0, bool(self.notes))
 
     def label(self) -> str:
         """A short human label: 'slide 3, TextBox 2 (notes)' or 'https://…/page § Heading'."""

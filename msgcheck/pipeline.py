@@ -17,7 +17,7 @@ from .embed import Embedder, VectorCache, get_embedder
 from .errors import InputError, MsgcheckError, UsageError
 from .extractors import EXTRACTORS, extract_file
 from .lexical import LexicalChecker
-from .models import AssetResult, Claim, Finding, Kind, Platform, Report, TextBlock
+from .models import AssetResult, Finding, Kind, Platform, Report, TextBlock
 
 Item = tuple[str, str, Sequence[TextBlock]]
 
@@ -102,29 +102,29 @@ class Engine:
 
     def check_many(self, items: Sequence[Item]) -> list[AssetResult]:
         """Check several assets, with one batched model call for all their claims."""
-        per_asset: list[tuple[list[tuple[str, TextBlock]], list[Claim]]] = []
+        per_asset: list[list[tuple[str, TextBlock, bool]]] = []
         all_claims: list[str] = []
         for _, _, blocks in items:
-            sents = segment.sentences(blocks)
-            claims = [Claim(s, b.location, b.role) for s, b in sents if segment.claim_reason(s, b.role) is None]
-            per_asset.append((sents, claims))
-            all_claims.extend(c.text for c in claims)
+            sents = [(s, b, segment.claim_reason(s, b.role) is None) for s, b in segment.sentences(blocks)]
+            per_asset.append(sents)
+            all_claims.extend(s for s, _, is_claim in sents if is_claim)
         verdicts = dict(zip(all_claims, self._judge_claims(all_claims))) if all_claims else {}
 
         results: list[AssetResult] = []
-        for (source, type_, _), (sents, claims) in zip(items, per_asset):
+        for (source, type_, _), sents in zip(items, per_asset):
             findings: list[Finding] = []
-            for s, block in sents:
-                findings.extend(self.lexical.check(TextBlock(s, block.location, block.role)))
             aligned_ids: set[str] = set()
-            for c in claims:
-                v = verdicts[c.text]
-                findings.append(v.finding(c.text, c.location))
-                if v.kind is Kind.ALIGNED and v.wording:
-                    aligned_ids.add(v.wording.message_id)
-            findings.sort(key=lambda f: f.location.sort_key())
+            for s, block, is_claim in sents:  # in reading order: lexical findings, then the verdict
+                findings.extend(self.lexical.check(TextBlock(s, block.location, block.role)))
+                if is_claim:
+                    v = verdicts[s]
+                    findings.append(v.finding(s, block.location))
+                    if v.kind is Kind.ALIGNED and v.wording:
+                        aligned_ids.add(v.wording.message_id)
+            findings.sort(key=lambda f: f.location.sort_key())  # stable: slides in order, notes last
             missing = tuple(m for m in self.platform.required_ids if m not in aligned_ids)
-            results.append(AssetResult(source, type_, None, tuple(findings), missing, len(claims)))
+            claims = sum(1 for *_, is_claim in sents if is_claim)
+            results.append(AssetResult(source, type_, None, tuple(findings), missing, claims))
         return results
 
     def report(self, results: Iterable[AssetResult], extra: dict | None = None) -> Report:

@@ -28,7 +28,10 @@ def render(report: Report, *, color: bool = False, show_aligned: bool = False) -
             continue
         last_where = None
         for f in shown:
-            where = f.location.label().split(",")[0] if f.location.slide is not None else f.location.label()
+            if f.location.url is not None:  # the asset header already names the page
+                where = f"§ {f.location.heading}" if f.location.heading else "top of page"
+            else:
+                where = f.location.label().split(",")[0]
             if where != last_where:
                 lines.append("  " + c(_DIM, where))
                 last_where = where
