@@ -62,3 +62,19 @@ def real_engine(platform, real_embedder):
     from msgcheck.pipeline import Engine
 
     return Engine(platform, embedder=real_embedder)
+
+
+@pytest.fixture(scope="session")
+def fast_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder with the fast model built once for the whole test session."""
+    from msgcheck.backends import fast
+
+    folder = tmp_path_factory.getbasetemp() / "fast-model-cache"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("MSGCHECK_CACHE_DIR", str(folder))
+    mp.delenv(fast.RECIPE_ENV, raising=False)
+    try:
+        fast.build_fast_model()
+    finally:
+        mp.undo()
+    return folder

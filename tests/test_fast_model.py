@@ -53,20 +53,6 @@ def _unseen_sentences() -> list[str]:
     return out
 
 
-@pytest.fixture(scope="session")
-def fast_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A cache folder with the fast model built once for the session (shared with test_imports)."""
-    folder = tmp_path_factory.getbasetemp() / "fast-model-cache"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("MSGCHECK_CACHE_DIR", str(folder))
-    mp.delenv(fast.RECIPE_ENV, raising=False)
-    try:
-        fast.build_fast_model()
-    finally:
-        mp.undo()
-    return folder
-
-
 @pytest.fixture
 def use_cache(fast_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MSGCHECK_CACHE_DIR", str(fast_cache))

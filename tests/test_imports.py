@@ -28,20 +28,6 @@ REPORT_HEAVY = (
 )
 
 
-@pytest.fixture(scope="module")
-def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The fast model built once (the same folder test_fast_model's session fixture uses)."""
-    folder = tmp_path_factory.getbasetemp() / "fast-model-cache"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("MSGCHECK_CACHE_DIR", str(folder))
-    mp.delenv(fast.RECIPE_ENV, raising=False)
-    try:
-        fast.build_fast_model()
-    finally:
-        mp.undo()
-    return folder
-
-
 def run_python(code: str, cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "MSGCHECK_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     env.pop(fast.RECIPE_ENV, None)
@@ -64,27 +50,27 @@ def heavy_imports(stderr: str) -> tuple[list[str], list[str]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["onnx", "openvino"])
-def test_encoding_with_the_fast_backend_imports_no_torch(cache: Path, backend: str) -> None:
+def test_encoding_with_the_fast_backend_imports_no_torch(fast_cache: Path, backend: str) -> None:
     if backend == "openvino":
         pytest.importorskip("openvino")
     code = ("from msgcheck.embed import get_embedder\n"
             f"e = get_embedder({backend!r})\n"
             "v = e.encode(['hi'])\n"
             "assert v.shape == (1, 384), v.shape\n")
-    proc = run_python(code, cache)
+    proc = run_python(code, fast_cache)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "tokenizers" in proc.stderr  # importtime did record the imports
     assert heavy_imports(proc.stderr) == ([], [])
 
 
 @pytest.mark.slow
-def test_checking_a_deck_with_the_fast_backend_imports_no_torch(cache: Path, tmp_path: Path) -> None:
+def test_checking_a_deck_with_the_fast_backend_imports_no_torch(fast_cache: Path, tmp_path: Path) -> None:
     deck = sorted((ROOT / "samples" / "decks").glob("*.pptx"))[0]
     out = tmp_path / "report.json"
     code = ("import sys\n"
             "from msgcheck.cli import main\n"
             "main(sys.argv[1:], prog_name='msgcheck')\n")
-    proc = run_python(code, cache, "check", str(deck), "--platform", str(ROOT / "platform" / "messaging.yaml"),
+    proc = run_python(code, fast_cache, "check", str(deck), "--platform", str(ROOT / "platform" / "messaging.yaml"),
                       "--backend", "onnx", "--format", "json", "--output", str(out), "--fail-on", "never")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "spacy" in proc.stderr and "onnxruntime" in proc.stderr
@@ -94,9 +80,9 @@ def test_checking_a_deck_with_the_fast_backend_imports_no_torch(cache: Path, tmp
 
 
 @pytest.mark.slow
-def test_the_import_check_would_see_torch(cache: Path) -> None:
+def test_the_import_check_would_see_torch(fast_cache: Path) -> None:
     """The check above can fail: the torch backend shows up in both signals."""
-    proc = run_python("from msgcheck.embed import get_embedder\nget_embedder('torch').encode(['hi'])\n", cache)
+    proc = run_python("from msgcheck.embed import get_embedder\nget_embedder('torch').encode(['hi'])\n", fast_cache)
     assert proc.returncode == 0, proc.stderr[-2000:]
     loaded, alive = heavy_imports(proc.stderr)
     assert "torch.nn" in loaded and "transformers" in alive and "torch" in alive
