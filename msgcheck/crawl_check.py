@@ -257,6 +257,10 @@ def crawl_site(
     page_results.extend(errors)
     page_results.sort(key=lambda r: r.source)
     results.extend(page_results)
+    if not results:
+        # Nothing was read (robots.txt unreachable, start page disallowed…): say so, never "all clear".
+        why = "; ".join(dict.fromkeys([*result.notes, *(f"{d['url']}: {d['reason']}" for d in skipped)]))
+        results.append(AssetResult(start_url, PAGE_TYPE, error=f"nothing could be crawled ({why or 'no page found'})"))
 
     checked_sources = {t[0] for t in todo}
     reused = sum(1 for s, _, _, _ in keyed if s not in checked_sources)
