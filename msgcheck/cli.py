@@ -25,10 +25,18 @@ def report_options(f: Callable[..., Any]) -> Callable[..., Any]:
     f = click.option("--fail-on", type=click.Choice(["error", "warning", "never"]), default="error",
                      show_default=True, help="Exit 1 when a finding reaches this severity.")(f)
     f = click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+                     callback=_output_folder_exists,
                      help="Write the report to this file instead of standard output.")(f)
     f = click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
                      help="Report format.")(f)
     return f
+
+
+def _output_folder_exists(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """Refuse an --output in a missing folder before any work is done."""
+    if value and not Path(value).resolve().parent.is_dir():
+        raise click.BadParameter(f"the folder of {value} does not exist", ctx=ctx, param=param)
+    return value
 
 
 def backend_option(f: Callable[..., Any]) -> Callable[..., Any]:
