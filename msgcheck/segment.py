@@ -195,5 +195,11 @@ def claim_reason(text: str, role: str = "body") -> str | None:
             return "title"
     if not verbish and len(words) <= 6 and not re.search(r"\d", t) and not t.endswith("."):
         return "label"  # "No strings attached" is a label; "No credit checks, ever." is a sentence
+    if not t.endswith((".", "!")) and len(words) <= 10:
+        # headline shapes: "What AI means for your analysts", "Working offline in the stockroom"
+        if _WH_START.match(t):
+            return "title"
+        if not re.search(r"\d", t) and not any(_is_verbish(w) and not w.lower().endswith("ing") for w in words):
+            return "title"  # no finite verb, only -ing forms, no figure
     return None
 

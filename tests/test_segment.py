@@ -71,3 +71,13 @@ def test_headings_without_a_verb_or_asking_are_titles(text: str) -> None:
 
 def test_a_heading_that_states_a_claim_is_kept() -> None:
     assert claim_reason("Dashboards refresh every 5 seconds", role="title") is None
+
+
+@pytest.mark.parametrize("text", ["What AI means for your analysts", "Working offline in the stockroom"])
+def test_headline_shapes_in_body_text_are_titles(text: str) -> None:
+    assert claim_reason(text) is not None
+
+
+@pytest.mark.parametrize("text", ["Dashboards refreshing every 5 seconds", "The app keeps working offline"])
+def test_fragments_with_a_figure_or_a_finite_verb_stay_claims(text: str) -> None:
+    assert claim_reason(text) is None
