@@ -12,12 +12,12 @@ from typing import Iterable, MutableMapping, Sequence
 import numpy as np
 
 from . import segment
-from .classify import Classifier, Thresholds, expand_wordings, mask_names, name_masker
+from .classify import Classifier, Thresholds, Verdict, expand_wordings, mask_names, name_masker
 from .embed import Embedder, VectorCache, get_embedder
 from .errors import InputError, MsgcheckError, UsageError
 from .extractors import EXTRACTORS, extract_file
 from .lexical import LexicalChecker
-from .models import AssetResult, Finding, Kind, Platform, Report, TextBlock
+from .models import AssetResult, Finding, Kind, Location, Platform, Report, TextBlock
 
 Item = tuple[str, str, Sequence[TextBlock]]
 
@@ -82,13 +82,12 @@ class Engine:
     # -- checking -------------------------------------------------------------------------
     def judge(self, texts: Sequence[str]) -> list[Finding | None]:
         """The semantic verdict of each text taken alone; None where the text is not a claim."""
-        from .models import Location
-
         keep = [t for t in texts if segment.claim_reason(t) is None]
         verdicts = dict(zip(keep, self._judge_claims(keep)))
         return [verdicts[t].finding(t, Location()) if t in verdicts else None for t in texts]
 
-    def _judge_claims(self, texts: Sequence[str]) -> list:
+    def _judge_claims(self, texts: Sequence[str]) -> list[Verdict]:
+        """One verdict per text (identical texts are judged once)."""
         unique = list(dict.fromkeys(texts))
         if not unique:
             return []
