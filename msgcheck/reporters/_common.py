@@ -32,3 +32,23 @@ def changes(report: Report) -> dict | None:
     """The crawl history's comparison with the previous run, when there is one."""
     ch = report.extra.get("changes")
     return ch if isinstance(ch, dict) else None
+
+
+def is_page(asset: AssetResult) -> bool:
+    """A web page (or the site-wide text of a crawl), as opposed to a deck."""
+    return asset.source.startswith(("http://", "https://"))
+
+
+def site_missing(report: Report) -> list[tuple[str, int, int]]:
+    """For a crawl: each required message with the number of pages that lack it, of all pages read.
+
+    A website spreads its messages over many pages, so the per-page ``missing`` lists (kept in the
+    JSON report, contract §3) read better as one summary: which required messages are missing from
+    how many pages, and which no page carries at all.
+    """
+    pages = [a for a in report.assets if is_page(a) and a.error is None]
+    counts: dict[str, int] = {}
+    for a in pages:
+        for m in a.missing:
+            counts[m] = counts.get(m, 0) + 1
+    return [(m, n, len(pages)) for m, n in counts.items()]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Report
-from ._common import KIND_LABEL, changes, headline, problems
+from ._common import KIND_LABEL, changes, headline, is_page, problems, site_missing
 
 
 def _cell(s: str | None) -> str:
@@ -28,8 +28,14 @@ def render(report: Report, *, color: bool = False) -> str:
             out.append("")
         else:
             out += ["No problems found.", ""]
-        if asset.missing:
+        if asset.missing and not is_page(asset):
             out += ["Missing required messages: " + ", ".join(f"`{m}`" for m in asset.missing), ""]
+    gaps = site_missing(report)
+    if gaps:
+        out += ["## Required messages missing from pages", ""]
+        out += [f"- `{m}`: " + ("on no page" if n == total else f"missing from {n} of {total} pages")
+                for m, n, total in gaps]
+        out.append("")
     ch = changes(report)
     if ch:
         out += [f"## Since run {ch.get('previous_run')}", "",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..models import Report
-from ._common import KIND_LABEL, changes, headline, problems
+from ._common import KIND_LABEL, changes, headline, is_page, problems, site_missing
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[32m"}
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
@@ -23,7 +23,7 @@ def render(report: Report, *, color: bool = False, show_aligned: bool = False) -
             continue
         shown = problems(asset, show_aligned)
         aligned = sum(1 for f in asset.findings if f.kind.value == "aligned")
-        if not shown and not asset.missing:
+        if not shown and (not asset.missing or is_page(asset)):
             lines.append("  " + c(_COLORS["info"], f"ok: {asset.claims} claims, {aligned} aligned, no problems"))
             continue
         last_where = None
@@ -47,9 +47,14 @@ def render(report: Report, *, color: bool = False, show_aligned: bool = False) -
                 lines.append(f"    {'':<12} {detail.strip()}")
             if f.suggestion:
                 lines.append(f"    {'':<12} {c(_COLORS['info'], 'use: ' + f.suggestion)}")
-        if asset.missing:
+        if asset.missing and not is_page(asset):  # pages: one summary for the site, below
             lines.append("  " + c(_COLORS["warning"], "missing required: " + ", ".join(asset.missing)))
         lines.append("  " + c(_DIM, f"{asset.claims} claims, {aligned} aligned"))
+    gaps = site_missing(report)
+    if gaps:
+        lines.append("")
+        lines.append(c(_COLORS["warning"], "required messages missing from pages: " + ", ".join(
+            f"{m} ({'on no page' if n == total else f'{n} of {total} pages'})" for m, n, total in gaps)))
     ch = changes(report)
     if ch:
         lines.append("")
