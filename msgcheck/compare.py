@@ -761,12 +761,6 @@ def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | Non
     return None, None
 
 
-def _verbish(stem: str) -> bool:
-    from .segment import is_verbish
-
-    return is_verbish(stem) or is_verbish(stem + "s") or is_verbish(stem + "e")
-
-
 def clear_caches() -> None:
     """Forget the cached facts of texts already read (for benchmarks that time a cold pass)."""
     for f in (_quantities, _absolutes, _scope, _negation_scopes):

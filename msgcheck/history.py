@@ -320,9 +320,6 @@ class History:
         row = self.conn.execute("SELECT data FROM contents WHERE hash = ?", (content_hash,)).fetchone()
         return json.loads(row[0]) if row else None
 
-    def has_content(self, content_hash: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM contents WHERE hash = ?", (content_hash,)).fetchone() is not None
-
     def findings(self, run_id: int) -> dict[str, dict[str, Any]]:
         """key -> finding dict (with "source") of a run."""
         return {k: json.loads(d) for k, d in self.conn.execute("SELECT key, data FROM findings WHERE run_id = ?", (run_id,))}

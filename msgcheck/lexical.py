@@ -54,7 +54,7 @@ class LexicalChecker:
                                         None, None, why, suggest))
         for term, any_case, avoid in self._terms:
             flagged: set[tuple[int, int]] = set()
-            for pattern, wrong in avoid:
+            for pattern, _ in avoid:
                 for m in pattern.finditer(prose):
                     if m.group(0) == term:
                         continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -115,12 +115,3 @@ def path_and_query(url: str) -> str:
     parts = urlsplit(url)
     path = parts.path or "/"
     return f"{path}?{parts.query}" if parts.query else path
-
-
-def same_document(a: str, b: str) -> bool:
-    return url_key(a) == url_key(b)
-
-
-def display(url: str) -> str:
-    """A URL with percent-escapes decoded, for humans."""
-    return unquote(url)

@@ -36,7 +36,7 @@ def changes(report: Report) -> dict | None:
 
 def is_page(asset: AssetResult) -> bool:
     """A web page (or the site-wide text of a crawl), as opposed to a deck."""
-    return asset.source.startswith(("http://", "https://"))
+    return asset.type in ("html", "site")
 
 
 def site_missing(report: Report) -> list[tuple[str, int, int]]:
