@@ -727,6 +727,98 @@ def _swapped_roles(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
             if side == "subject":
                 return f"'{wc} {verb}' where the platform says '{wa} {verb}'"
             return f"'{verb} {wc}' where the platform says '{verb} {wa}'"
+    return _swapped_flow(claim, approved, own_names)
+
+
+# Verbs that carry something from a sender to a recipient. "X sends alerts to Y", "X warns Y":
+# X sends, Y receives. "Y gets paid", "Y receives alerts from X": the subject receives.
+_SEND_VERBS = {"send", "sends", "sent", "sending", "push", "pushes", "pushed", "forward", "forwards", "deliver",
+               "delivers", "delivered", "email", "emails", "text", "texts", "report", "reports", "pay", "pays",
+               "paid", "transfer", "transfers", "share", "shares", "escalate", "escalates"}
+_TELL_VERBS = {"warn", "warns", "warned", "warning", "alert", "alerts", "alerted", "alerting", "notify", "notifies",
+               "notified", "tell", "tells", "told", "ping", "pings", "page", "pages", "remind", "reminds"}
+_RECEIVE_VERBS = {"get", "gets", "got", "receive", "receives", "received", "hear", "hears"}
+_RECEIVED = {"paid", "alert", "alerts", "alerted", "warned", "warning", "warnings", "notified", "notification",
+             "notifications", "payment", "payments", "payout", "payouts", "email", "emails", "report", "reports"}
+_REACH_VERBS = {"reach", "reaches", "reached", "land", "lands", "landed", "arrive", "arrives", "arrived"}
+_FLOW_PARTIES = {**_PARTY_WORDS, "office": "office", "offices": "office", "headquarters": "office",
+                 "hq": "office", "head": "office", "vendor": "vendor", "oem": "vendor", "manufacturer": "vendor",
+                 "manufacturers": "vendor", **{w + s: w for w in (
+                     "cashier", "merchant", "agent", "rep", "driver", "operator", "worker", "shopper", "guest",
+                     "member", "seller", "payee", "payer", "contractor", "freelancer", "auditor", "lender",
+                     "regulator", "insurer", "distributor", "reseller", "planner", "director", "executive")
+                     for s in ("", "s")}}
+_FLOW_SKIP = _DETERMINERS | _SKIP_BEFORE | {"store", "maintenance", "machine", "finance", "sales", "field",
+                                           "plant", "site", "ops", "operations", "it", "security", "regional"}
+
+
+def _flow(text: str, own_names: Sequence[str]) -> dict[str, str]:
+    """Who sends and who receives, for the first verb of flow in ``text``: {"from": party, "to": party}.
+
+    "Low-stock alerts reach the store team" → {"to": "team"}; "Your team sends alerts to Keel" →
+    {"from": "team", "to": "product"}; "Get paid the next day" (an imperative) → {"to": "you"}.
+    """
+    toks = _role_tokens(text, own_names)
+    for i, t in enumerate(toks):
+        kind = ("send" if t in _SEND_VERBS else "tell" if t in _TELL_VERBS else
+                "receive" if t in _RECEIVE_VERBS else "reach" if t in _REACH_VERBS else None)
+        if kind is None:
+            continue
+        if kind == "receive" and t not in {"receive", "receives", "received"} \
+                and not set(toks[i + 1:i + 4]) & _RECEIVED:
+            continue  # "get" alone is not a flow: "get insight", "get started"
+        subject = _flow_party(list(reversed(toks[max(0, i - 4):i])))
+        if subject is None and (i == 0 or toks[i - 1] in {"just", "simply", "and", "then"}) and kind in ("receive", "send"):
+            subject = "you"  # an imperative: "Get paid…", "Send invoices…"
+        after = toks[i + 1:i + 9]
+        obj = _flow_party(after[:3]) if kind == "tell" or kind == "reach" else None
+        to = next((_flow_party(after[k + 1:k + 4]) for k, w in enumerate(after) if w == "to"), None)
+        frm = next((_flow_party(after[k + 1:k + 4]) for k, w in enumerate(after) if w in ("from", "by")), None)
+        roles: dict[str, str] = {}
+        if kind in ("send", "tell"):
+            if subject:
+                roles["from"] = subject
+            if obj or to:
+                roles["to"] = obj or to  # type: ignore[assignment]
+        elif kind == "receive":
+            if subject:
+                roles["to"] = subject
+            if frm:
+                roles["from"] = frm
+        else:  # reach: the subject is the thing that travels, the object receives it
+            if obj:
+                roles["to"] = obj
+        if roles:
+            return roles
+    return {}
+
+
+def _flow_party(span: list[str]) -> str | None:
+    for w in span:
+        if w in _FLOW_PARTIES:
+            return _FLOW_PARTIES[w]
+        if w in _FLOW_SKIP or w in _PREPOSITIONS:
+            continue
+        return None
+    return None
+
+
+def _swapped_flow(claim: str, approved: str, own_names: Sequence[str]) -> str | None:
+    """Sender and recipient differ: "the store team sends alerts to head office" where the platform
+    says "alerts reach the store team"."""
+    fc, fa = _flow(claim, own_names), _flow(approved, own_names)
+    if not fc or not fa:
+        return None
+    show = {"product": "the product", "we": "us", "you": "you"}
+    for role, other in (("to", "from"), ("from", "to")):
+        if fa.get(role) and fc.get(other) == fa[role] and fc.get(role) != fa[role]:
+            p = show.get(fa[role], f"the {fa[role]}")
+            said = "receives" if role == "to" else "sends"
+            return f"{p} {'sends' if said == 'receives' else 'receives'} where the platform says {p} {said}"
+    a_to, c_to = fa.get("to"), fc.get("to")
+    if a_to and c_to and a_to != c_to and not ({a_to, c_to} & _COLLECTIVE and {a_to, c_to} <= _MEMBERS) \
+            and not {a_to, c_to} <= {"we", "product", "company"} and "they" not in (a_to, c_to):
+        return f"goes to {show.get(c_to, 'the ' + c_to)} where the platform says {show.get(a_to, 'the ' + a_to)}"
     return None
 
 

@@ -83,6 +83,10 @@ def test_reason_says_exactly_what_differs() -> None:
         ("The app stops working offline.", "The app keeps working offline.", "reversal"),
         ("Refunds are free unless you cancel late.", "Refunds are free.", "scope"),
         ("Your team warns the sensor before a failure.", "The sensor warns your team before a failure.", "roles"),
+        # who sends and who receives, across different verbs
+        ("Cashiers send refund requests to the bank.", "Refund requests reach your cashiers within a day.", "roles"),
+        ("Your engineers alert the gateway when a machine fails.", "The gateway warns your engineers first.", "roles"),
+        ("Your suppliers get paid within a day of every order.", "Get paid within a day of every order.", "roles"),
     ],
 )
 def test_scope_roles_and_reversals_are_found(claim: str, approved: str, expected: str) -> None:
@@ -95,6 +99,9 @@ def test_scope_roles_and_reversals_are_found(claim: str, approved: str, expected
         ("A person picks up within a couple of minutes, any day of the week.",
          "A person answers in under 2 minutes, 7 days a week."),
         ("Zero account fees each month.", "Never pay a monthly account fee."),
+        ("Store teams get low-stock alerts before shelves run empty.",
+         "Low-stock alerts reach the store team before the shelf is empty."),
+        ("You get paid the day after each card sale.", "Get paid the next day after every card sale."),
         ("Receipts sync automatically, so nobody re-keys them.", "Receipts sync automatically, so you never re-key them."),
         ("One price per location, so the whole team gets access.", "Priced per store, so the whole team can use it."),
         ("Connect your POS system in under an hour.", "Connect your point-of-sale system in under an hour."),
