@@ -235,9 +235,12 @@ class Classifier:
             compared.append((i, diffs))
 
         with_diffs = [(i, d) for i, d in compared if d]
-        if with_diffs and len(with_diffs) == len(compared):
+        if with_diffs and len(with_diffs) == len(compared) and not any(
+                d.kind == "roles" for d in with_diffs[0][1]):
             # every approved candidate is contradicted: if a retired statement on the same topic says
-            # what the claim says (no factual difference), the claim repeats the retired message
+            # what the claim says (no factual difference), the claim repeats the retired message —
+            # unless the nearest approved wording has the claim's parties swapped: that is a claim
+            # about this message, said wrong ("warns machine vendors" for "warns maintenance teams")
             repeated = self._retired_repeat(text, retired, score, best_a)
             if repeated is not None:
                 return repeated(approved, score)

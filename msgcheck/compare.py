@@ -526,6 +526,12 @@ def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ())
     affirmed = sorted(w for w in neg_a & asr_c if w not in negc_c)
     if affirmed:
         return f"asserts '{_as_written(affirmed, claim)}', which the platform rules out ('{approved}')"
+    if not negc_a:
+        # a negative clause about what the platform states plainly: "can't handle temperatures below
+        # freezing" where it says "survive freezing cold stores"
+        denied = sorted(w for w in negc_c & asr_a if w not in neg_a)
+        if denied:
+            return f"denies '{_as_written(denied, claim)}', which the platform asserts ('{approved}')"
     return None
 
 
