@@ -35,16 +35,34 @@ class Thresholds:
     second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
 
 
+def _brand_words(platform: Platform) -> set[str]:
+    """The words the company and product are named with: the company's capitalised words and the
+    capitalised words that open the platform's name ("Keel Sentinel messaging platform")."""
+    words = {w.lower() for w in (platform.company or "").split() if w[:1].isupper()}
+    for w in platform.name.split():
+        if not w[:1].isupper():
+            break
+        words.add(w.lower())
+    return words
+
+
 def own_names(platform: Platform) -> tuple[str, ...]:
-    """The company's and product's own names: in nearly every sentence, they say nothing about meaning."""
+    """The company's and product's own names: in nearly every sentence, they say nothing about meaning.
+
+    Only terminology entries that share a word with the company or product name count: "IP68",
+    "QuickBooks" or "APY" are terms too, but they carry meaning and stay in the text.
+    """
+    brand = _brand_words(platform)
     names: list[str] = []
     for t in platform.terminology:
-        if t.term[:1].isupper():
-            names.append(t.term)
-            names.extend(t.avoid)
-            first = t.term.split()[0]
-            if len(t.term.split()) > 1 and first[:1].isupper():
-                names.append(first)
+        words = {w.lower() for w in t.term.split()}
+        if not t.term[:1].isupper() or not (words & brand or t.term.lower().replace(" ", "") in brand):
+            continue
+        names.append(t.term)
+        names.extend(t.avoid)
+        first = t.term.split()[0]
+        if len(t.term.split()) > 1 and first[:1].isupper():
+            names.append(first)
     if platform.company:
         names.append(platform.company)
         names.append(platform.company.split()[0])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from msgcheck.models import Kind, Location, TextBlock
 from msgcheck.pipeline import Engine
 
@@ -78,3 +80,17 @@ def test_second_look_at_a_retired_wording_when_every_approved_one_differs(platfo
     off = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors), thresholds=Thresholds(second_look=-1.0))
     g = verdict(off, text)
     assert g.kind is Kind.DRIFT and g.message_id == "vp-live-data"
+
+
+def test_only_the_brand_is_masked_not_other_capitalised_terms() -> None:
+    from msgcheck.classify import mask_names, name_masker, own_names
+    from msgcheck.platform import load_platform
+
+    root = Path(__file__).resolve().parents[1]
+    keel = load_platform(root / "samples" / "eval" / "platforms" / "keel-sentinel.yaml")
+    names = own_names(keel)
+    assert "Keel Sentinel" in names and "Keel Systems" in names
+    assert "IP68" not in names  # a term, but it carries meaning
+    assert mask_names("Keel Sentinel sensors are rated IP68.", name_masker(keel)) == "sensors are rated IP68."
+    fern = load_platform(root / "samples" / "eval" / "platforms" / "fernway-business.yaml")
+    assert "QuickBooks" not in own_names(fern) and "Fernway" in own_names(fern)
