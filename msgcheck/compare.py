@@ -26,7 +26,7 @@ _UNITS_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a dozen": 12, "dozen": 12, "half": 0.5, "a half": 0.5, "hundred": 100, "a hundred": 100,
+    "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "half": 0.5, "a half": 0.5, "hundred": 100, "a hundred": 100,
     "a thousand": 1000, "thousand": 1000, "a million": 1e6, "a single": 1, "single": 1,
     "a couple of": 2, "a couple": 2, "couple of": 2, "double": 2, "twice": 2, "triple": 3, "thrice": 3, "quadruple": 4, "halve": 0.5, "half the": 0.5,
 }
@@ -49,6 +49,13 @@ for _names, _dim, _factor in (
     (("year", "years", "yr", "yrs"), "duration", 365 * 86400),
     (("%", "percent", "per cent", "pct", "percentage points"), "percent", 1),
     (("x", "×", "times", "fold", "-fold"), "multiplier", 1),
+    (("metre", "metres", "meter", "meters"), "length", 1),
+    (("km", "kilometre", "kilometres", "kilometer", "kilometers"), "length", 1000),
+    (("cm", "centimetre", "centimetres", "centimeter", "centimeters"), "length", 0.01),
+    (("ft", "foot", "feet"), "length", 0.3048), (("yd", "yard", "yards"), "length", 0.9144),
+    (("mile", "miles"), "length", 1609.344),
+    (("°c", "° c", "degrees c", "degrees celsius", "celsius", "°f", "° f", "degrees f", "degrees fahrenheit",
+      "fahrenheit"), "temperature", 1),
     (("kb",), "bytes", 1e3), (("mb",), "bytes", 1e6), (("gb",), "bytes", 1e9), (("tb",), "bytes", 1e12),
 ):
     for _n in _names:
@@ -180,6 +187,12 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if value is None:
             continue
         word_number = not num[0].isdigit()
+        ns = m.start("num")
+        if ns >= 1 and text[ns - 1] in "-−" and (ns == 1 or text[ns - 2] in " (") and not m.group("hedge"):
+            value = -value  # "-40 °C"
+            negative = True
+        else:
+            negative = False
         unit = (m.group("unit") or "").lower()
         scale = (m.group("scale") or "").lower()
         cur = (m.group("cur") or "").strip().lower()
@@ -190,6 +203,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "one place", "a single view": not a measured claim
         if scale in ("m", "b") and not cur and unit == "":
             # "5 m" is ambiguous (metres); only money uses bare m/b
+            if scale == "m" and m.group(0).rstrip().endswith(" m"):
+                unit = "metres"  # "across 500 m": a distance
             scale = ""
         if scale:
             value *= _SCALE[scale]
@@ -203,6 +218,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         elif unit:
             dim, factor = _UNIT_TABLE[unit]
             uname = unit
+            if dim == "temperature" and "f" in unit.replace("of", ""):
+                value, high = (value - 32) * 5 / 9, None if high is None else (high - 32) * 5 / 9
         elif last_unit and re.match(r"\s*(to|-|–|and)\s*$", text[max(0, m.start() - 5): m.start()].lower()) \
                 and last_unit[0] != "count":
             dim, factor, uname = last_unit  # "from 12 hours to 2"
@@ -210,7 +227,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             noun = re.match(r"\s*([a-z][a-z-]+)", after)
             dim, factor, uname = "count", 1.0, (noun.group(1) if noun else "")
         last_unit = (dim, factor, uname)
-        out.append(Quantity(value * factor, dim, m.group(0).strip(), _norm_hedge(m.group("hedge")),
+        out.append(Quantity(value * factor, dim, ("-" if negative else "") + m.group(0).strip(), _norm_hedge(m.group("hedge")),
                             None if high is None else high * factor))
         spans.append(m.span())
     for m in _IMPLIED_ONE.finditer(text):
@@ -422,7 +439,9 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity]) -> list
             i = same_dim[0]
             used.add(i)
             c = claim_q[i]
-            kind = "unit" if a.dimension == "duration" and _unit_word(c.text) != _unit_word(a.text) else "number"
+            kind = "unit" if a.dimension in ("duration", "length") and _unit_word(c.text) != _unit_word(a.text) \
+                or a.dimension == "temperature" and c.text.lower().endswith("f") != a.text.lower().endswith("f") \
+                else "number"
             diffs.append(Difference(kind, f"{_fmt(c)} where the platform says {_fmt(a)}"))
             continue
         # percent stated as a multiplier, or the other way round
@@ -443,6 +462,8 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity]) -> list
 
 
 def _unit_word(text: str) -> str:
+    if re.search(r"\d\s+m$", text):
+        return "1"  # "500 m": metres
     m = re.search(rf"({_UNIT_RE})\s*$", text.lower())
     if not m:
         m = re.search(r"(second|minute|hour|day|night|week|month|quarter|year)s?\b", text.lower())

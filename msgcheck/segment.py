@@ -87,7 +87,7 @@ _LEGAL = re.compile(
     r"terms of (use|service)|cookie policy|forward-looking statements|for internal use|confidential and proprietary|"
     r"member fdic|member sipc|equal housing lender|is not a bank|(banking|card|lending) services (are )?(provided|offered|issued) by|"
     r"issued by .{0,60} pursuant to|terms (and conditions )?apply|subject to (credit )?approval|results may vary|"
-    r"past performance|not fdic insured|licensed (by|under)|registered (in|with) .{0,40}(no\.|number))",
+    r"past performance|not fdic insured|subject to change|without (prior )?notice|images? for illustration|licensed (by|under)|registered (in|with) .{0,40}(no\.|number))",
     re.I,
 )
 _LABEL_PREFIX = re.compile(
@@ -178,6 +178,8 @@ def claim_reason(text: str, role: str = "body") -> str | None:
     if _LABEL_PREFIX.match(t) and len(words) <= 10:
         return "label"
     verbish = any(_is_verbish(w) for w in words)
+    if re.search(r"(→|›|»|->|>>|⟶|➔|➜)\s*$", t) and len(words) <= 10:
+        return "call to action"  # a button or link: "Book a 20-minute demo →"
     if _CTA_START.match(t) and len(words) <= 7 and not re.search(r"\d", t):
         return "call to action"
     if _SHORT_CTA_START.match(t) and len(words) <= 3 and not re.search(r"\d", t) and not t.endswith("."):

@@ -116,3 +116,22 @@ def test_scope_roles_and_reversals_are_found(claim: str, approved: str, expected
 )
 def test_rewordings_of_scope_and_frequency_are_not_flagged(claim: str, approved: str) -> None:
     assert compare(claim, approved, own_names=("Lumen Pulse", "Lumen")) == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("One gateway covers up to 100 sensors over 500 feet.", "One gateway connects up to 100 sensors across 500 metres.",
+         "unit"),
+        ("Sensors work from -40 °F to 85 °F.", "Sensors work from -40 °C to 85 °C.", "unit"),
+        ("A gateway reaches 800 m indoors.", "A gateway reaches 500 metres indoors.", "number"),
+    ],
+)
+def test_lengths_and_temperatures_are_compared_in_one_unit(claim: str, approved: str, expected: str) -> None:
+    assert expected in kinds(claim, approved)
+
+
+def test_the_same_length_in_other_units_is_no_difference() -> None:
+    assert compare("A gateway handles as many as a hundred sensors over half a kilometre.",
+                   "A gateway connects up to 100 sensors across 500 metres.") == []
+    assert compare("Rated down to -40 °C.", "Works from -40 °C to 85 °C.") == []
