@@ -487,6 +487,11 @@ def _hedge_difference(c: Quantity, a: Quantity) -> Difference | None:
 
 _NEG_WORDS = {"not", "no", "never", "without", "zero", "cannot", "nor", "none", "nothing", "nobody", "neither",
               "nowhere", "stops", "stop", "stopped", "fails", "fail", "lacks", "lack"}
+# words that begin with "un" but do not deny the rest of the word
+_NOT_NEGATIVE_UN = {"understand", "understands", "understood", "underway", "undertake", "undergone", "underpin",
+                    "underpins", "universal", "university", "unleash", "unleashes", "unlocks", "unlock", "unravel",
+                    "underline", "underlines", "underscore", "undergoes", "undercuts", "underlying", "unparalleled",
+                    "unrivalled", "unrivaled", "unmatched", "unbeatable", "unprecedented", "unbeaten", "untangle"}
 _CLAUSE = re.compile(r"[,;:.!?—–()]|\s-\s|\bbut\b|\bwhile\b|\bso\b", re.I)
 
 
@@ -507,6 +512,7 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     asserted: set[str] = set()
     in_negative: set[str] = set()
     text = re.sub(r"\b(rather than|instead of)\b", "not", text.replace("’", "'"), flags=re.I)
+    text = re.sub(r"\bcosts? (you )?nothing( extra)?\b", "at no cost", text, flags=re.I)
     for clause in _CLAUSE.split(text):
         window = 0
         words: set[str] = set()
@@ -515,6 +521,11 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
             if tok in _NEG_WORDS or tok.endswith("n't"):
                 window = 2
                 negative = True
+                continue
+            if tok.startswith("un") and len(tok) >= 8 and tok not in _NOT_NEGATIVE_UN:
+                negated.add(_stem(tok[2:]))  # "stored unencrypted" denies "encrypted"
+                negative = True
+                words.add(_stem(tok[2:]))
                 continue
             if tok in ("and", "with"):
                 window = 0
@@ -590,8 +601,37 @@ def _dropped_quantifier(claim: str, approved: str) -> str | None:
     return None
 
 
+# Opposite ideas that marketing copy states in many words: (name, pattern) pairs.
+_OPPOSITE_IDEAS = [
+    (("free", r"\b(free|at no (extra |additional )?(cost|charge)|no (extra |additional )?(cost|charge)|included|"
+              r"without (extra |additional )?(cost|charge))\b"),
+     ("paid", r"\b(paid|add-on|costs? extra|(?<!no )(?<!without )extra (cost|charge|fee)|surcharge|charged (for|separately)|"
+              r"at an? (extra|additional) (cost|charge)|for an? (extra|additional) fee)\b")),
+    (("online", r"\b(online|in (your|the) browser|from (your|a) (phone|laptop|browser)|digitally|in the app)\b"),
+     ("in person", r"\b(in person|in-person|(visit|trip to|go to|at) an? (branch|office)|in (a|the|our) branch|"
+                   r"paper forms?|by post|by mail)\b")),
+    (("wireless", r"\b(wireless|wi-?fi|cable-?free|no cables?)\b"),
+     ("wired", r"\b(wired|cabled|hard-?wired|needs? (a )?cables?)\b")),
+    (("unlimited", r"\b(unlimited|as many as you (like|want|need)|no (cap|limit)s?)\b"),
+     ("capped", r"\b(capped|limited to|a maximum of|at most|up to \d+ (users|seats|cards|stores))\b")),
+]
+
+
+def _opposite_idea(claim: str, approved: str) -> str | None:
+    c, a = claim.lower(), approved.lower()
+    for (x_name, x_re), (y_name, y_re) in _OPPOSITE_IDEAS:
+        for (p_name, p_re), (q_name, q_re) in (((x_name, x_re), (y_name, y_re)), ((y_name, y_re), (x_name, x_re))):
+            if re.search(p_re, a) and not re.search(q_re, a) and re.search(q_re, c) and not re.search(p_re, c):
+                found = re.search(q_re, c)
+                return f"says '{found.group(0)}' where the platform says {p_name} ('{approved}')"  # type: ignore[union-attr]
+    return None
+
+
 def _reversed_words(claim: str, approved: str) -> str | None:
     """A word of the approved wording replaced by its opposite ("before" → "after")."""
+    idea = _opposite_idea(claim, approved)
+    if idea:
+        return idea
     ct, at = set(tokens(claim)), set(tokens(approved))
     for x, y in _OPPOSITES:
         for p, q in ((x, y), (y, x)):

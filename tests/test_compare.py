@@ -135,3 +135,28 @@ def test_the_same_length_in_other_units_is_no_difference() -> None:
     assert compare("A gateway handles as many as a hundred sensors over half a kilometre.",
                    "A gateway connects up to 100 sensors across 500 metres.") == []
     assert compare("Rated down to -40 °C.", "Works from -40 °C to 85 °C.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Exporting readings is a paid add-on.", "Readings export to your CMMS at no extra cost.", "reversal"),
+        ("Opening an account means a trip to a branch.", "Open an account online in about 10 minutes.", "reversal"),
+        ("Gateways must be wired to the network.", "Gateways are wireless and need no cables.", "reversal"),
+        ("Data is stored unencrypted on our servers.", "Your data is encrypted at rest and in transit.", "negation"),
+    ],
+)
+def test_opposite_ideas_and_prefix_negation(claim: str, approved: str, expected: str) -> None:
+    assert expected in kinds(claim, approved)
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("Exports to your CMMS cost nothing extra.", "Readings export to your CMMS at no extra cost."),
+        ("Open your account from your phone in about ten minutes.", "Open an account online in about 10 minutes."),
+        ("Our unrivalled dashboards refresh every 5 seconds.", "Dashboards refresh every 5 seconds."),
+    ],
+)
+def test_same_idea_in_other_words_is_no_difference(claim: str, approved: str) -> None:
+    assert compare(claim, approved) == []
