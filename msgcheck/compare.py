@@ -785,6 +785,10 @@ def _swapped_roles(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
         for side in ("subject", "object"):
             pc, wc = _party(c_toks, verb, side)
             pa, wa = _party(a_toks, verb, side)
+            if side == "subject" and pa is None and a_toks and _stem(a_toks[0]) == verb and pc is not None \
+                    and (pc == "we" or _ours_before(c_toks, verb)):
+                # the platform's imperative, "Connect your POS…": you connect it, not "our engineers"
+                pa, wa = "you", "you"
             if not pc or not pa or pc == pa:
                 continue
             if pa == "they" and pc in a_parties or pc == "they":
@@ -887,6 +891,14 @@ def _swapped_flow(claim: str, approved: str, own_names: Sequence[str]) -> str | 
             and not {a_to, c_to} <= {"we", "product", "company"} and "they" not in (a_to, c_to):
         return f"goes to {show.get(c_to, 'the ' + c_to)} where the platform says {show.get(a_to, 'the ' + a_to)}"
     return None
+
+
+def _ours_before(toks: list[str], verb: str) -> bool:
+    """'our' (or 'we') among the four words before the first use of ``verb``."""
+    for i, t in enumerate(toks):
+        if _stem(t) == verb:
+            return bool({"our", "we"} & set(toks[max(0, i - 4):i]))
+    return False
 
 
 def _role_tokens(text: str, own_names: Sequence[str] = ()) -> list[str]:

@@ -87,6 +87,7 @@ def test_reason_says_exactly_what_differs() -> None:
         ("Cashiers send refund requests to the bank.", "Refund requests reach your cashiers within a day.", "roles"),
         ("Your engineers alert the gateway when a machine fails.", "The gateway warns your engineers first.", "roles"),
         ("Your suppliers get paid within a day of every order.", "Get paid within a day of every order.", "roles"),
+        ("Our engineers connect your till for you in an hour.", "Connect your till in under an hour.", "roles"),
     ],
 )
 def test_scope_roles_and_reversals_are_found(claim: str, approved: str, expected: str) -> None:
@@ -102,6 +103,7 @@ def test_scope_roles_and_reversals_are_found(claim: str, approved: str, expected
         ("Store teams get low-stock alerts before shelves run empty.",
          "Low-stock alerts reach the store team before the shelf is empty."),
         ("You get paid the day after each card sale.", "Get paid the next day after every card sale."),
+        ("Retailers connect their tills in under an hour.", "Connect your tills in under an hour."),
         ("Receipts sync automatically, so nobody re-keys them.", "Receipts sync automatically, so you never re-key them."),
         ("One price per location, so the whole team gets access.", "Priced per store, so the whole team can use it."),
         ("Connect your POS system in under an hour.", "Connect your point-of-sale system in under an hour."),
