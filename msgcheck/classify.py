@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .compare import Difference, compare
+from .compare import Difference, Quantity, compare, quantities
 from .models import Finding, Kind, Location, Platform, Wording
 
 
@@ -32,6 +32,7 @@ class Thresholds:
     margin: float = 0.08     # candidates within this of the best are compared too
     top_k: int = 4
     lexical: float = 0.3     # weight of the shared-rare-words share added to the cosine
+    figure: float = 0.3      # added to the score of a wording that states one of the claim's figures
     second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
 
 
@@ -172,6 +173,11 @@ def content_words(text: str, names: "re.Pattern[str] | None" = None) -> set[str]
     return {_stem(t) for t in _CONTENT.findall(text.lower().replace("-", " ")) if t not in _STOPWORDS}
 
 
+def _telling(q: Quantity) -> bool:
+    """A figure specific enough to tie a claim to a message: not a bare 1 or 2 of something."""
+    return q.dimension != "count" or abs(q.value) >= 3
+
+
 class Classifier:
     """Holds the platform's wordings and their vectors; judges claims one vector at a time.
 
@@ -197,6 +203,7 @@ class Classifier:
                 df[word] = df.get(word, 0) + 1
         self._idf = {w: float(np.log((1 + docs) / (1 + n)) + 1.0) for w, n in df.items()}
         self._full = {w.text: w for w in platform.wordings()}
+        self._figures = [[q for q in quantities(w.text) if _telling(q)] for w in wordings]
 
     def similarities(self, claim_vectors: np.ndarray) -> np.ndarray:
         return claim_vectors @ self.vectors.T
@@ -211,10 +218,25 @@ class Classifier:
                 out[i] = sum(self._idf.get(w, 1.0) for w in ws & words) / total
         return out
 
+    def same_figure(self, text: str) -> np.ndarray:
+        """1 for each wording that states one of the claim's figures exactly ("around ten minutes" and
+        "in about 10 minutes"; "40%" and "up to 40%"), else 0. A shared figure is strong evidence
+        that two sentences are about the same thing, even when their words differ."""
+        out = np.zeros(len(self.wordings), dtype=np.float32)
+        if not self.t.figure:
+            return out
+        claim_q = [q for q in quantities(text) if _telling(q)]
+        if not claim_q:
+            return out
+        for i, wq in enumerate(self._figures):
+            if any(c.dimension == w.dimension and c.same_value(w) for c in claim_q for w in wq):
+                out[i] = 1.0
+        return out
+
     def judge(self, text: str, sims: np.ndarray) -> Verdict:
         t = self.t
         self._last_sims = sims
-        score = sims + t.lexical * self.overlap(text)
+        score = sims + t.lexical * self.overlap(text) + t.figure * self.same_figure(text)
         order = np.argsort(-score, kind="stable")
         approved = [i for i in order if not self._retired_mask[i]]
         retired = [i for i in order if self._retired_mask[i]]

@@ -76,8 +76,9 @@ def test_second_look_at_a_retired_wording_when_every_approved_one_differs(platfo
     f = verdict(e, text)
     assert f.kind is Kind.RETIRED and f.message_id == "ret-daily-refresh"
     assert f.suggestion == "Lumen Pulse dashboards refresh every 5 seconds."
-    # without the second look, the approved wording's difference makes it drift
-    off = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors), thresholds=Thresholds(second_look=-1.0))
+    # without the second look (and the shared-figure bonus: "each night" is "once a day"), the approved
+    # wording's difference makes it drift
+    off = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors), thresholds=Thresholds(second_look=-1.0, figure=0.0))
     g = verdict(off, text)
     assert g.kind is Kind.DRIFT and g.message_id == "vp-live-data"
 
@@ -94,3 +95,18 @@ def test_only_the_brand_is_masked_not_other_capitalised_terms() -> None:
     assert mask_names("Keel Sentinel sensors are rated IP68.", name_masker(keel)) == "sensors are rated IP68."
     fern = load_platform(root / "samples" / "eval" / "platforms" / "fernway-business.yaml")
     assert "QuickBooks" not in own_names(fern) and "Fernway" in own_names(fern)
+
+
+def test_a_shared_figure_ties_a_claim_to_its_message(platform, fake_embedder) -> None:
+    """Words may differ completely; "around ten minutes" and "in about 10 minutes" are the same figure."""
+    from msgcheck.classify import Thresholds
+
+    e = Engine(platform, embedder=fake_embedder)
+    clf = e.classifier
+    texts = [w.text for w in clf.wordings]
+    bonus = clf.same_figure("Our retail customers see about 25% fewer empty shelves.")
+    assert bonus[texts.index("Stores using Lumen Pulse reduce stockouts by up to 25%.")] == 1.0
+    assert bonus.sum() == 1.0  # no other wording says 25%
+    assert clf.same_figure("Two stores, one dashboard.").sum() == 0.0  # a bare 1 or 2 ties nothing
+    off = Engine(platform, embedder=fake_embedder, thresholds=Thresholds(figure=0.0)).classifier
+    assert off.same_figure("Our retail customers see about 25% fewer empty shelves.").sum() == 0.0
