@@ -33,6 +33,7 @@ class Thresholds:
     top_k: int = 4
     lexical: float = 0.3     # weight of the shared-rare-words share added to the cosine
     figure: float = 0.3      # added to the score of a wording that states one of the claim's figures
+    figure_window: float = 0.15  # … when its score is within this of the best
     second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
 
 
@@ -236,7 +237,10 @@ class Classifier:
     def judge(self, text: str, sims: np.ndarray) -> Verdict:
         t = self.t
         self._last_sims = sims
-        score = sims + t.lexical * self.overlap(text) + t.figure * self.same_figure(text)
+        score = sims + t.lexical * self.overlap(text)
+        # a shared figure lifts a wording that is already among the nearest (not one far off topic:
+        # "a 5-year warranty" is not about the battery because the battery lasts up to 5 years)
+        score = score + t.figure * self.same_figure(text) * (score >= score.max() - t.figure_window)
         order = np.argsort(-score, kind="stable")
         approved = [i for i in order if not self._retired_mask[i]]
         retired = [i for i in order if self._retired_mask[i]]
