@@ -388,7 +388,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     unlimited = _number_for_unlimited(claim, approved)
     if unlimited:
         diffs.append(Difference("scope", unlimited))
-    for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition):
+    for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit):
         found = check(claim, approved, own_names)
         if found:
             diffs.append(Difference("scope", found))
@@ -745,6 +745,36 @@ def _added_condition(claim: str, approved: str, own_names: Sequence[str] = ()) -
     for q in quantities(claim):
         if q.dimension not in dims and q.hedge in ("atleast", "under") and q.dimension != "duration":
             return f"adds the condition '{q.text}'; the platform's wording covers every case"
+    return None
+
+
+_SEGMENT = re.compile(
+    r"\b(enterprise|premium|flagship|qualifying|eligible|selected|select|single[- ]store|single[- ]site|multi[- ]site|"
+    r"larger|smaller|bigger|paying|vip|priority|platinum|gold)\s+"
+    r"(customers?|clients?|users?|accounts?|stores?|shops?|retailers?|businesses|companies|plants?|sites?|"
+    r"members?|merchants?|locations?|plans?|tiers?)\b", re.I)
+_TIME_LIMIT = re.compile(
+    r"\b(for (your|the) first (\d+|[a-z]+) (days?|weeks?|months?|years?)|for (your|the) first (month|year)|"
+    r"for a limited time|limited[- ]time|introductory|for new (customers|accounts|users) only|"
+    r"(in|for) (the|your) first (month|year)|until (the end of|[A-Z][a-z]+ \d))\b", re.I)
+_EVERY_DAY = re.compile(r"\b(7 days a week|seven days a week|every day|24/7|around the clock|365 days|day or night|"
+                        r"any ?time|weekends?)\b", re.I)
+_WEEKDAYS = re.compile(r"\b(monday to friday|mon(day)?\s*[-–]\s*fri(day)?|weekdays|during business hours|"
+                       r"in business hours|office hours|9 ?(am)? ?(to|-|–) ?5 ?(pm)?)\b", re.I)
+
+
+def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """A customer segment ("enterprise customers"), a time limit ("for your first twelve months") or
+    office hours ("Monday to Friday") that the platform's wording does not set."""
+    seg = _SEGMENT.search(claim)
+    if seg and seg.group(1).lower() not in approved.lower():
+        return f"limits it to '{seg.group(0)}'; the platform's wording is for everyone"
+    lim = _TIME_LIMIT.search(claim)
+    if lim and not _TIME_LIMIT.search(approved):
+        return f"adds the time limit '{lim.group(0)}'; the platform's wording sets none"
+    days = _WEEKDAYS.search(claim)
+    if days and _EVERY_DAY.search(approved) and not _WEEKDAYS.search(approved):
+        return f"says '{days.group(0)}' where the platform says '{_EVERY_DAY.search(approved).group(0)}'"  # type: ignore[union-attr]
     return None
 
 

@@ -162,3 +162,21 @@ def test_opposite_ideas_and_prefix_negation(claim: str, approved: str, expected:
 )
 def test_same_idea_in_other_words_is_no_difference(claim: str, approved: str) -> None:
     assert compare(claim, approved) == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("No monthly fee for your first twelve months.", "Never pay a monthly account fee."),
+        ("Phones are staffed Monday to Friday; a person answers in 2 minutes.", "A person answers in 2 minutes, 7 days a week."),
+        ("Enterprise customers get an answer within 4 hours.", "Support answers within 4 hours."),
+        ("Managers in our flagship stores build their own reports.", "Store managers build their own reports."),
+    ],
+)
+def test_segments_time_limits_and_office_hours_narrow_the_scope(claim: str, approved: str) -> None:
+    assert "scope" in kinds(claim, approved)
+
+
+def test_a_segment_the_platform_names_is_no_narrowing() -> None:
+    assert compare("Enterprise customers get a named account manager.", "Enterprise customers get a named account manager.") == []
+    assert compare("Get help any time: we answer 7 days a week.", "A person answers 7 days a week.") == []
