@@ -726,8 +726,32 @@ def _per_key(word: str) -> str:
     return w
 
 
+_BASIS = re.compile(r"\b(not |never |rather than |instead of )?(?:per|by(?: the)?)\s+([a-z]+)")
+_TIME_BASIS = {"month", "year", "week", "day", "hour", "cent", "minute", "second", "quarter"}
+
+
+def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a price or count is per, as written in ``text``: (asserted, denied) keys, synonyms
+    merged ("per location", "by store" → store; "not per user", "not by login" → user denied)."""
+    asserted: set[str] = set()
+    denied: set[str] = set()
+    for neg, word in _BASIS.findall(text.lower()):
+        key = _per_key(word)
+        if key in _TIME_BASIS or not any(key in g for g in _PER_SAME):
+            continue
+        (denied if neg else asserted).add(key)
+    return frozenset(asserted), frozenset(denied)
+
+
 def _changed_per_unit(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
-    """"priced per production line" where the platform says "per plant"."""
+    """"priced per production line" where the platform says "per plant"; "per seat" where it says
+    "not per user"."""
+    c_asserted, _ = bases(claim)
+    _, a_denied = bases(approved)
+    against = c_asserted & a_denied
+    if against:
+        key = sorted(against)[0]
+        return f"counts per {key} where the platform says not per {key}"
     per_a = {_per_key(w): w for w in _PER.findall(approved.lower())}
     if not per_a:
         return None

@@ -180,3 +180,12 @@ def test_segments_time_limits_and_office_hours_narrow_the_scope(claim: str, appr
 def test_a_segment_the_platform_names_is_no_narrowing() -> None:
     assert compare("Enterprise customers get a named account manager.", "Enterprise customers get a named account manager.") == []
     assert compare("Get help any time: we answer 7 days a week.", "A person answers 7 days a week.") == []
+
+
+def test_what_a_price_is_per() -> None:
+    from msgcheck.compare import bases
+
+    assert bases("You pay by location, not by login.") == (frozenset({"branch"}), frozenset({"employee"}))
+    assert bases("Billed by the hour.") == (frozenset(), frozenset())  # time is not a pricing basis here
+    assert "scope" in kinds("Licences are per seat.", "Priced per store, not per user.")
+    assert compare("One price per location, whoever logs in.", "Priced per store, not per user.") == []
