@@ -203,6 +203,13 @@ class Classifier:
             for word in set().union(*(self._words[i] for i, w in enumerate(wordings) if w.message_id == mid)):
                 df[word] = df.get(word, 0) + 1
         self._idf = {w: float(np.log((1 + docs) / (1 + n)) + 1.0) for w, n in df.items()}
+        # overlap() as one matrix: weights[i, j] = idf of word j / total idf of wording i's words
+        self._vocab = {w: j for j, w in enumerate(sorted(set().union(*self._words)))}
+        self._weights = np.zeros((len(wordings), len(self._vocab)), dtype=np.float32)
+        for i, ws in enumerate(self._words):
+            total = sum(self._idf.get(w, 1.0) for w in ws)
+            for w in ws:
+                self._weights[i, self._vocab[w]] = self._idf.get(w, 1.0) / total
         self._full = {w.text: w for w in platform.wordings()}
         self._figures = [[q for q in quantities(w.text) if _telling(q)] for w in wordings]
         self._bases = [set().union(*bases(w.text)) for w in wordings]
@@ -212,13 +219,10 @@ class Classifier:
 
     def overlap(self, text: str) -> np.ndarray:
         """For each wording, the idf-weighted share of its content words that ``text`` uses too."""
-        words = content_words(text, self._names)
-        out = np.zeros(len(self.wordings), dtype=np.float32)
-        for i, ws in enumerate(self._words):
-            total = sum(self._idf.get(w, 1.0) for w in ws)
-            if total:
-                out[i] = sum(self._idf.get(w, 1.0) for w in ws & words) / total
-        return out
+        cols = [self._vocab[w] for w in content_words(text, self._names) if w in self._vocab]
+        if not cols:
+            return np.zeros(len(self.wordings), dtype=np.float32)
+        return self._weights[:, cols].sum(axis=1)
 
     def same_figure(self, text: str) -> np.ndarray:
         """1 for each wording that states one of the claim's figures exactly ("around ten minutes" and

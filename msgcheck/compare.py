@@ -730,6 +730,7 @@ _BASIS = re.compile(r"\b(not |never |rather than |instead of )?(?:per|by(?: the)
 _TIME_BASIS = {"month", "year", "week", "day", "hour", "cent", "minute", "second", "quarter"}
 
 
+@lru_cache(maxsize=8192)
 def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """What a price or count is per, as written in ``text``: (asserted, denied) keys, synonyms
     merged ("per location", "by store" → store; "not per user", "not by login" → user denied)."""
@@ -956,10 +957,15 @@ def _ours_before(toks: list[str], verb: str) -> bool:
 
 
 def _role_tokens(text: str, own_names: Sequence[str] = ()) -> list[str]:
+    return list(_role_tokens_cached(text, tuple(own_names)))
+
+
+@lru_cache(maxsize=8192)
+def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...]:
     for n in sorted(own_names, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", " _product_ ", text, flags=re.I)
     text = re.sub(r"\bsupport\s+(?:team|staff|agents?|desk)\b", "support", text, flags=re.I)
-    return [t for t in re.split(r"[^a-z'_]+", text.lower().replace("’", "'")) if t]
+    return tuple(t for t in re.split(r"[^a-z'_]+", text.lower().replace("’", "'")) if t)
 
 
 def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | None]:
@@ -988,5 +994,5 @@ def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | Non
 
 def clear_caches() -> None:
     """Forget the cached facts of texts already read (for benchmarks that time a cold pass)."""
-    for f in (_quantities, _absolutes, _scope, _negation_scopes):
+    for f in (_quantities, _absolutes, _scope, _negation_scopes, bases, _role_tokens_cached):
         f.cache_clear()
