@@ -605,7 +605,7 @@ def _dropped_quantifier(claim: str, approved: str) -> str | None:
 _OPPOSITE_IDEAS = [
     (("free", r"\b(free|at no (extra |additional )?(cost|charge)|no (extra |additional )?(cost|charge)|included|"
               r"without (extra |additional )?(cost|charge))\b"),
-     ("paid", r"\b(paid|add-on|costs? extra|(?<!no )(?<!without )extra (cost|charge|fee)|surcharge|charged (for|separately)|"
+     ("paid", r"\b(paid (add-on|plan|tier|feature|option|upgrade|extra|service)s?|(an?|as an?) paid|add-on|costs? extra|(?<!no )(?<!without )extra (cost|charge|fee)|surcharge|charged (for|separately)|"
               r"at an? (extra|additional) (cost|charge)|for an? (extra|additional) fee)\b")),
     (("online", r"\b(online|in (your|the) browser|from (your|a) (phone|laptop|browser)|digitally|in the app)\b"),
      ("in person", r"\b(in person|in-person|(visit|trip to|go to|at) an? (branch|office)|in (a|the|our) branch|"
@@ -622,8 +622,8 @@ def _opposite_idea(claim: str, approved: str) -> str | None:
     for (x_name, x_re), (y_name, y_re) in _OPPOSITE_IDEAS:
         for (p_name, p_re), (q_name, q_re) in (((x_name, x_re), (y_name, y_re)), ((y_name, y_re), (x_name, x_re))):
             if re.search(p_re, a) and not re.search(q_re, a) and re.search(q_re, c) and not re.search(p_re, c):
-                found = re.search(q_re, c)
-                return f"says '{found.group(0)}' where the platform says {p_name} ('{approved}')"  # type: ignore[union-attr]
+                found = re.sub(r"^(as )?an? ", "", re.search(q_re, c).group(0))  # type: ignore[union-attr]
+                return f"says '{found}' where the platform says {p_name} ('{approved}')"  # type: ignore[union-attr]
     return None
 
 

@@ -156,6 +156,7 @@ def test_opposite_ideas_and_prefix_negation(claim: str, approved: str, expected:
     "claim, approved",
     [
         ("Exports to your CMMS cost nothing extra.", "Readings export to your CMMS at no extra cost."),
+        ("The account comes with free accounting software.", "The account that gets you paid faster."),
         ("Open your account from your phone in about ten minutes.", "Open an account online in about 10 minutes."),
         ("Our unrivalled dashboards refresh every 5 seconds.", "Dashboards refresh every 5 seconds."),
     ],
