@@ -199,6 +199,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         # "2.0", "Q4", years and model names are not quantities worth comparing
         if not unit and not cur and not scale and re.fullmatch(r"(19|20)\d\d", num):
             continue
+        if word_number and not unit and num.lower() in ("twice", "double", "triple", "thrice", "quadruple") \
+                and not re.match(r"\s*(a|an|per|every|each)\b", text[m.end():m.end() + 7], re.I):
+            unit = "x"  # "twice as fast" is 2x
         if word_number and not unit and num.lower() in ("one", "a single", "single"):
             continue  # "one place", "a single view": not a measured claim
         if scale in ("m", "b") and not cur and unit == "":
@@ -627,9 +630,31 @@ def _opposite_idea(claim: str, approved: str) -> str | None:
     return None
 
 
+_TOWARD = re.compile(r"\b(to|into|onto)\s+(?:(?:your|the|our|their|any|a|an|its)\s+)?([a-z][\w-]{2,})", re.I)
+_AWAY = re.compile(r"\b(from|out of|off)\s+(?:(?:your|the|our|their|any|a|an|its)\s+)?([a-z][\w-]{2,})", re.I)
+_NOT_PLACES = {"day", "days", "week", "month", "year", "hour", "hours", "minutes", "seconds", "start",
+                                 "finish", "end", "date", "time", "scratch", "anywhere", "everywhere", "one", "two"}
+
+
+def _reversed_direction(claim: str, approved: str) -> str | None:
+    """Data moves the other way: "pulls every transaction out of QuickBooks" where the platform
+    says "every transaction syncs to QuickBooks"."""
+    def ends(pattern: re.Pattern[str], text: str) -> set[str]:
+        return {m.group(2).lower() for m in pattern.finditer(text) if m.group(2).lower() not in _NOT_PLACES}
+    to_c, from_c, to_a, from_a = ends(_TOWARD, claim), ends(_AWAY, claim), ends(_TOWARD, approved), ends(_AWAY, approved)
+    def shown(place: str) -> str:
+        m = re.search(rf"\b{re.escape(place)}\b", approved, re.I)
+        return m.group(0) if m else place
+    for place in sorted((to_a - from_a) & (from_c - to_c)):
+        return f"moves it out of {shown(place)} where the platform says into it"
+    for place in sorted((from_a - to_a) & (to_c - from_c)):
+        return f"moves it into {shown(place)} where the platform says out of it"
+    return None
+
+
 def _reversed_words(claim: str, approved: str) -> str | None:
     """A word of the approved wording replaced by its opposite ("before" → "after")."""
-    idea = _opposite_idea(claim, approved)
+    idea = _opposite_idea(claim, approved) or _reversed_direction(claim, approved)
     if idea:
         return idea
     ct, at = set(tokens(claim)), set(tokens(approved))
@@ -896,6 +921,8 @@ def _flow(text: str, own_names: Sequence[str]) -> dict[str, str]:
         subject = _flow_party(list(reversed(toks[max(0, i - 4):i])))
         if subject is None and (i == 0 or toks[i - 1] in {"just", "simply", "and", "then"}) and kind in ("receive", "send"):
             subject = "you"  # an imperative: "Get paid…", "Send invoices…"
+        if subject is None and i > 0 and kind in ("receive", "send"):
+            subject = _flow_party(toks[:2])  # the sentence's subject: "Businesses that add links … get paid"
         after = toks[i + 1:i + 9]
         obj = _flow_party(after[:3]) if kind == "tell" or kind == "reach" else None
         to = next((_flow_party(after[k + 1:k + 4]) for k, w in enumerate(after) if w == "to"), None)
@@ -929,16 +956,25 @@ def _flow_party(span: list[str]) -> str | None:
     return None
 
 
+_CUSTOMER = {"company": "you", "retailer": "you", "plant": "you", "you": "you"}
+
+
 def _swapped_flow(claim: str, approved: str, own_names: Sequence[str]) -> str | None:
     """Sender and recipient differ: "the store team sends alerts to head office" where the platform
     says "alerts reach the store team"."""
     fc, fa = _flow(claim, own_names), _flow(approved, own_names)
     if not fc or not fa:
         return None
+    # the platform's "businesses", "retailers", "plants" are its customers: "you" in a claim
+    fc = {k: _CUSTOMER.get(v, v) for k, v in fc.items()}
+    fa = {k: _CUSTOMER.get(v, v) for k, v in fa.items()}
     show = {"product": "the product", "we": "us", "you": "you"}
     for role, other in (("to", "from"), ("from", "to")):
         if fa.get(role) and fc.get(other) == fa[role] and fc.get(role) != fa[role]:
             p = show.get(fa[role], f"the {fa[role]}")
+            if p == "you":
+                said = "receive" if role == "to" else "send"
+                return f"you {'send' if said == 'receive' else 'receive'} where the platform says you {said}"
             said = "receives" if role == "to" else "sends"
             return f"{p} {'sends' if said == 'receives' else 'receives'} where the platform says {p} {said}"
     a_to, c_to = fa.get("to"), fc.get("to")
@@ -965,7 +1001,8 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     for n in sorted(own_names, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", " _product_ ", text, flags=re.I)
     text = re.sub(r"\bsupport\s+(?:team|staff|agents?|desk)\b", "support", text, flags=re.I)
-    return tuple(t for t in re.split(r"[^a-z'_]+", text.lower().replace("’", "'")) if t)
+    text = re.sub(r"'(ll|re|ve|d)\b", "", text.lower().replace("’", "'"))  # "you'll pay" -> "you pay"
+    return tuple(t for t in re.split(r"[^a-z'_]+", text) if t)
 
 
 def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | None]:

@@ -190,3 +190,22 @@ def test_what_a_price_is_per() -> None:
     assert bases("Billed by the hour.") == (frozenset(), frozenset())  # time is not a pricing basis here
     assert "scope" in kinds("Licences are per seat.", "Priced per store, not per user.")
     assert compare("One price per location, whoever logs in.", "Priced per store, not per user.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Fernway pulls every transaction out of your QuickBooks.", "Every transaction syncs to QuickBooks.", "reversal"),
+        ("Add payment links and you'll pay your suppliers up to 2x faster.",
+         "Businesses that add payment links to invoices get paid up to 2x faster.", "roles"),
+        ("Clients pay twice as fast with a payment link.", "Invoices with a payment link get paid up to 2x faster.", "hedge"),
+    ],
+)
+def test_direction_who_pays_and_twice(claim: str, approved: str, expected: str) -> None:
+    assert expected in kinds(claim, approved)
+
+
+def test_same_direction_and_twice_as_two_x() -> None:
+    assert compare("Transactions flow into QuickBooks by themselves.", "Every transaction syncs to QuickBooks automatically.") == []
+    assert compare("Get paid up to twice as fast.", "Get paid up to 2x faster.") == []
+    assert [q.dimension for q in quantities("Sync twice a day.")][:1] == ["count"]  # a frequency, not 2x
