@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .compare import Difference, Quantity, bases, compare, quantities
+from .compare import Difference, Quantity, bases, compare, ideas, quantities
 from .models import Finding, Kind, Location, Platform, Wording
 
 
@@ -212,7 +212,7 @@ class Classifier:
                 self._weights[i, self._vocab[w]] = self._idf.get(w, 1.0) / total
         self._full = {w.text: w for w in platform.wordings()}
         self._figures = [[q for q in quantities(w.text) if _telling(q)] for w in wordings]
-        self._bases = [set().union(*bases(w.text)) for w in wordings]
+        self._bases = [set().union(*bases(w.text)) | ideas(w.text) for w in wordings]
 
     def similarities(self, claim_vectors: np.ndarray) -> np.ndarray:
         return claim_vectors @ self.vectors.T
@@ -226,14 +226,14 @@ class Classifier:
 
     def same_figure(self, text: str) -> np.ndarray:
         """1 for each wording that states one of the claim's figures exactly ("around ten minutes" and
-        "in about 10 minutes"; "40%" and "up to 40%") or prices by the same thing ("by location",
-        "per store"), else 0. A shared figure is strong evidence
+        "in about 10 minutes"; "40%" and "up to 40%"), prices by the same thing ("by location",
+        "per store") or states the same idea ("costs nothing" and "free"), else 0. A shared figure is strong evidence
         that two sentences are about the same thing, even when their words differ."""
         out = np.zeros(len(self.wordings), dtype=np.float32)
         if not self.t.figure:
             return out
         claim_q = [q for q in quantities(text) if _telling(q)]
-        claim_b = set().union(*bases(text))
+        claim_b = set().union(*bases(text)) | ideas(text)
         if not claim_q and not claim_b:
             return out
         for i, wq in enumerate(self._figures):

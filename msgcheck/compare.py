@@ -606,7 +606,7 @@ def _dropped_quantifier(claim: str, approved: str) -> str | None:
 
 # Opposite ideas that marketing copy states in many words: (name, pattern) pairs.
 _OPPOSITE_IDEAS = [
-    (("free", r"\b(free|at no (extra |additional )?(cost|charge)|no (extra |additional )?(cost|charge)|included|"
+    (("free", r"\b(free|costs? (you )?nothing|without paying|zero cost|at no (extra |additional )?(cost|charge)|no (extra |additional )?(cost|charge)|included|"
               r"without (extra |additional )?(cost|charge))\b"),
      ("paid", r"\b(paid (add-on|plan|tier|feature|option|upgrade|extra|service)s?|(an?|as an?) paid|add-on|costs? extra|(?<!no )(?<!without )extra (cost|charge|fee)|surcharge|charged (for|separately)|"
               r"at an? (extra|additional) (cost|charge)|for an? (extra|additional) fee)\b")),
@@ -618,6 +618,13 @@ _OPPOSITE_IDEAS = [
     (("unlimited", r"\b(unlimited|as many as you (like|want|need)|no (cap|limit)s?)\b"),
      ("capped", r"\b(capped|limited to|a maximum of|at most|up to \d+ (users|seats|cards|stores))\b")),
 ]
+
+
+@lru_cache(maxsize=8192)
+def ideas(text: str) -> frozenset[str]:
+    """The ideas of ``_OPPOSITE_IDEAS`` that ``text`` states ("costs nothing" → free)."""
+    low = text.lower()
+    return frozenset(name for pair in _OPPOSITE_IDEAS for name, pattern in pair if re.search(pattern, low))
 
 
 def _opposite_idea(claim: str, approved: str) -> str | None:
@@ -1031,5 +1038,5 @@ def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | Non
 
 def clear_caches() -> None:
     """Forget the cached facts of texts already read (for benchmarks that time a cold pass)."""
-    for f in (_quantities, _absolutes, _scope, _negation_scopes, bases, _role_tokens_cached):
+    for f in (_quantities, _absolutes, _scope, _negation_scopes, bases, _role_tokens_cached, ideas):
         f.cache_clear()
