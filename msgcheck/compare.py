@@ -396,7 +396,10 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         if found:
             diffs.append(Difference("scope", found))
             break
-    roles = _swapped_roles(claim, approved, own_names)
+    period = _changed_period(claim, approved)
+    if period and not any(d.kind in ("unit", "number") for d in diffs):
+        diffs.append(Difference("unit", period))
+    roles = _swapped_roles(claim, approved, own_names) or _work_moved_to_customer(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
     hedge = _dropped_quantifier(claim, approved)
@@ -832,6 +835,59 @@ def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     days = _WEEKDAYS.search(claim)
     if days and _EVERY_DAY.search(approved) and not _WEEKDAYS.search(approved):
         return f"says '{days.group(0)}' where the platform says '{_EVERY_DAY.search(approved).group(0)}'"  # type: ignore[union-attr]
+    return None
+
+
+_PERIOD_WORDS = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter",
+                 "yearly": "year", "annually": "year", "annual": "year"}
+_PERIOD = re.compile(r"\b(daily|nightly|weekly|monthly|quarterly|yearly|annually|annual)\b|"
+                     r"\b(?:a|per|each|every)\s+(day|night|week|month|quarter|year)\b", re.I)
+
+
+_AVAILABILITY = re.compile(r"\b(\d+|seven|twenty-four)\s*(days|hours|hrs)\s+a\s+(week|day|year)\b|"
+                           r"\b365 days a year\b|\b24/7\b", re.I)
+
+
+def _periods(text: str) -> set[str]:
+    """How often a figure counts: "weekly", "a month", "every night" (not "7 days a week")."""
+    out = set()
+    for m in _PERIOD.finditer(_AVAILABILITY.sub(" ", text)):
+        word = (m.group(1) or m.group(2)).lower()
+        out.add(_PERIOD_WORDS.get(word, "day" if word == "night" else word))
+    return out
+
+
+def _changed_period(claim: str, approved: str) -> str | None:
+    """"twelve hours a month" where the platform says "weekly reporting … 12 hours"."""
+    if not quantities(claim) or not quantities(approved):
+        return None  # a period matters when it qualifies a figure: "12 hours a month"
+    pc, pa = _periods(claim), _periods(approved)
+    if len(pc) == 1 and len(pa) == 1 and pc != pa:
+        return f"per {next(iter(pc))} where the platform says per {next(iter(pa))}"
+    return None
+
+
+def _verb_base(word: str) -> str:
+    return re.sub(r"(ing|ed|es|s)$", "", word) if len(word) > 5 else word
+
+
+_PASSIVE = re.compile(r"\b(?:is|are|get|gets|been|be)\s+(?:automatically\s+|all\s+)?([a-z]+ed)\b", re.I)
+
+
+def _work_moved_to_customer(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Your planning team retrains the forecasts" where the platform says "forecasts are retrained
+    every night": what the platform does for the customer becomes the customer's work."""
+    done_for_you = {_verb_base(m.group(1).lower()) for m in _PASSIVE.finditer(approved)}
+    if not done_for_you:
+        return None
+    toks = _role_tokens(claim, own_names)
+    for i, t in enumerate(toks):
+        if _verb_base(t) in done_for_you and not t.endswith("ed"):
+            before = toks[max(0, i - 4):i]
+            if "your" in before or "you" in before:
+                party = next((w for w in reversed(before) if w in _PARTY_WORDS or w == "you"), "you")
+                return f"has your {party} do it ('{t}') where the platform says it is done for you" if party != "you" \
+                    else f"has you do it ('{t}') where the platform says it is done for you"
     return None
 
 

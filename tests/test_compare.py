@@ -209,3 +209,15 @@ def test_same_direction_and_twice_as_two_x() -> None:
     assert compare("Transactions flow into QuickBooks by themselves.", "Every transaction syncs to QuickBooks automatically.") == []
     assert compare("Get paid up to twice as fast.", "Get paid up to 2x faster.") == []
     assert [q.dimension for q in quantities("Sync twice a day.")][:1] == ["count"]  # a frequency, not 2x
+
+
+def test_period_of_a_figure_and_work_moved_to_the_customer() -> None:
+    assert "unit" in kinds("Reporting that took twelve hours a month now takes two.",
+                           "Retailers cut weekly reporting work from 12 hours to 2.")
+    assert compare("A person answers in under 2 minutes, 7 days a week.",
+                   "A person answers in under two minutes, every day.") == []
+    assert "unit" not in kinds("Interest is calculated daily.", "Interest is paid monthly at 4% APY.")  # no figure
+    assert "roles" in kinds("Each night your planning team retrains the forecasts.",
+                            "Forecasts are retrained every night on the latest sales.")
+    assert compare("Forecasts retrain every night on your latest sales.",
+                   "Forecasts are retrained every night on the latest sales.") == []
