@@ -227,7 +227,7 @@ class Classifier:
     def same_figure(self, text: str) -> np.ndarray:
         """1 for each wording that states one of the claim's figures exactly ("around ten minutes" and
         "in about 10 minutes"; "40%" and "up to 40%"), prices by the same thing ("by location",
-        "per store") or states the same idea ("costs nothing" and "free"), else 0. A shared figure is strong evidence
+        "per store") or speaks of the same subject ("costs nothing", "free", "a paid add-on": the price), else 0. A shared figure is strong evidence
         that two sentences are about the same thing, even when their words differ."""
         out = np.zeros(len(self.wordings), dtype=np.float32)
         if not self.t.figure:

@@ -625,9 +625,11 @@ _OPPOSITE_IDEAS = [
 
 @lru_cache(maxsize=8192)
 def ideas(text: str) -> frozenset[str]:
-    """The ideas of ``_OPPOSITE_IDEAS`` that ``text`` states ("costs nothing" → free)."""
+    """What ``text`` says about the subjects of ``_OPPOSITE_IDEAS``, either way: "costs nothing" and
+    "a paid add-on" both speak of the price ("free/paid"), "online" and "a trip to a branch" of the
+    channel. Two sentences that speak of the same subject are likely about the same message."""
     low = text.lower()
-    return frozenset(name for pair in _OPPOSITE_IDEAS for name, pattern in pair if re.search(pattern, low))
+    return frozenset(f"{x[0]}/{y[0]}" for x, y in _OPPOSITE_IDEAS if re.search(x[1], low) or re.search(y[1], low))
 
 
 def _opposite_idea(claim: str, approved: str) -> str | None:
