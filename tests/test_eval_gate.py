@@ -22,14 +22,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DATASET = ROOT / "samples" / "eval" / "claims.jsonl"
 SAMPLE_PLATFORM = ROOT / "platform" / "messaging.yaml"
 
-# Measured on the test split (see docs/evaluation.md), minus 0.02.
+# Measured on the test split (322 rows, see docs/evaluation.md), minus 0.02.
 MARGIN = 0.02
 MEASURED_F1 = {
-    "aligned": 0.761,
-    "drift": 0.836,
-    "off_message": 0.706,
-    "retired": 0.900,
-    "none": 0.970,
+    "aligned": 0.737,
+    "drift": 0.839,
+    "off_message": 0.677,
+    "retired": 0.905,
+    "none": 0.980,
 }
 MEASURED_MESSAGE_ID = 1.0
 MEASURED_LEXICAL_F1 = {"banned": 1.0, "terminology": 1.0}
