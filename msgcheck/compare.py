@@ -287,6 +287,10 @@ _ABSOLUTES = {
     "indestructible": "indestructible", "unbreakable": "unbreakable", "anywhere": "anywhere",
     "any temperature": "any temperature", "any conditions": "any conditions", "without fail": "without fail",
     "infinite": "infinite", "for life": "for life", "lifetime": "lifetime", "never fails": "never fails",
+    "every single": "every single", "no matter": "no matter", "whatever the": "whatever the",
+    "at all times": "at all times", "without exception": "without exception", "no exceptions": "no exceptions",
+    "fastest": "fastest", "the best": "the best", "number one": "number one", "100 percent": "100 percent",
+    "every last": "every last", "never again": "never again",
 }
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",
