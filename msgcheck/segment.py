@@ -82,12 +82,20 @@ _CTA_START = re.compile(
 )
 # verbs that open a short button label ("Open an account", "Apply now") but also many claims
 _SHORT_CTA_START = re.compile(r"^(open|apply|create|upgrade|buy|shop|compare|order|enrol|enroll)\b", re.I)
+_EVENT = re.compile(r"^(join|visit|meet|see|find) us\b|^(come|stop) (and )?(see|visit|by)\b", re.I)
+_DATE_IN = re.compile(r"\b\d{1,2}(\s*[-–]\s*\d{1,2})?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                      r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b", re.I)
+_RHETORICAL = re.compile(r"^(why (keep|pay|wait|spend|settle|struggle|waste|put up|risk|guess)|"
+                         r"what if|tired of|isn't it time|why not)\b", re.I)
+_BOOKING = re.compile(r"^(book|schedule|request|reserve|claim|start|get)\s+(a|an|your|my)\s+([\w-]+\s+)?"
+                      r"(demo|trial|call|consultation|tour|walkthrough|quote|assessment|meeting)\b", re.I)
 _LEGAL = re.compile(
     r"(©|\(c\)\s*\d{4}|all rights reserved|trademarks? of|registered trademark|privacy policy|"
     r"terms of (use|service)|cookie policy|forward-looking statements|for internal use|confidential and proprietary|"
     r"member fdic|member sipc|equal housing lender|is not a bank|(banking|card|lending) services (are )?(provided|offered|issued) by|"
     r"issued by .{0,60} pursuant to|terms (and conditions )?apply|subject to (credit )?approval|results may vary|"
-    r"past performance|not fdic insured|subject to change|without (prior )?notice|images? for illustration|licensed (by|under)|registered (in|with) .{0,40}(no\.|number))",
+    r"past performance|not fdic insured|subject to change|(terms|conditions|restrictions|eligibility|exclusions)\b[^.]{0,40}\bapply|"
+    r"full (details|terms)( are)? (in|at|on)|see .{0,40} for (full )?details|without (prior )?notice|images? for illustration|licensed (by|under)|registered (in|with) .{0,40}(no\.|number))",
     re.I,
 )
 _LABEL_PREFIX = re.compile(
@@ -171,13 +179,17 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "title"
     if re.search(r"\s[|·]\s", t) and len(words) <= 10 and not t.rstrip().endswith("."):
         return "title"  # "Fernway Business | Spring update": a page or slide title, parts joined by a bar
-    if t.rstrip().endswith("?"):
-        return "question"
+    if _EVENT.match(t) and (_DATE_IN.search(t) or re.search(r"\b(stand|booth|hall)\b", t, re.I)):
+        return "event line"  # "Visit us at Hannover Messe, 20-24 April, Hall 11"
+    if t.rstrip().endswith("?") and not (_RHETORICAL.match(t) and len(words) >= 8):
+        return "question"  # "Why keep paying analysts when the AI can do their job?" is a claim
     if len(words) < 3:
         return "too short to be a claim"
     if _LABEL_PREFIX.match(t) and len(words) <= 10:
         return "label"
     verbish = any(_is_verbish(w) for w in words)
+    if _BOOKING.match(t) and len(words) <= 8 and not t.endswith("."):
+        return "call to action"  # "Book a 20-minute demo with our team"
     if re.search(r"(→|›|»|->|>>|⟶|➔|➜)\s*$", t) and len(words) <= 10:
         return "call to action"  # a button or link: "Book a 20-minute demo →"
     if _CTA_START.match(t) and len(words) <= 7 and not re.search(r"\d", t):

@@ -17,6 +17,9 @@ NON_CLAIMS = [
     "Harbor Trust is not a bank. Banking services provided by Pinecrest Bank, Member FDIC.",
     "Card issued by Pinecrest Bank pursuant to a license from Visa.", "Terms and conditions apply.",
     "Thank you for your interest!", "Fernway Business | Spring product update", "Keel Sentinel · Field guide",
+    "Book a 20-minute demo with our team", "Book a 20-minute demo →", "Join us at Retail Tech Live, 14-16 October, stand B42.",
+    "Visit us at Hannover Messe, 20-24 April 2026, Hall 11, Stand C31.", "Terms and eligibility requirements apply.",
+    "Specifications subject to change without notice.",
 ]
 CLAIMS = [
     "Lumen Pulse dashboards refresh every 5 seconds.",
@@ -29,6 +32,8 @@ CLAIMS = [
     "Open a business account online in about 10 minutes.",
     "In 2026 our stores cut stockouts by 25%.",
     "No credit checks, ever.",
+    "Why keep paying an analytics team when the AI can do their job for you?",  # a rhetorical question claims
+    "Join us in cutting stockouts by 25% this year.",
 ]
 
 
