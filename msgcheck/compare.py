@@ -202,6 +202,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if word_number and not unit and num.lower() in ("twice", "double", "triple", "thrice", "quadruple") \
                 and not re.match(r"\s*(a|an|per|every|each)\b", text[m.end():m.end() + 7], re.I):
             unit = "x"  # "twice as fast" is 2x
+        if word_number and num.lower() == "zero" and re.match(r"\s*(charges?|fees?|costs?|commission)\b", text[m.end():], re.I):
+            continue  # "zero charge" says free (an idea), not a count
+        if num.lower() in ("half", "half the") and re.match(r"\s*(the\s+)?time\b", text[m.end():], re.I):
+            value, unit = 2.0, "x"  # "in half the time" is twice as fast
         if word_number and not unit and num.lower() in ("one", "a single", "single"):
             continue  # "one place", "a single view": not a measured claim
         if scale in ("m", "b") and not cur and unit == "":
@@ -290,7 +294,8 @@ _ABSOLUTES = {
     "every single": "every single", "no matter": "no matter", "whatever the": "whatever the",
     "at all times": "at all times", "without exception": "without exception", "no exceptions": "no exceptions",
     "fastest": "fastest", "the best": "the best", "number one": "number one", "100 percent": "100 percent",
-    "every last": "every last", "never again": "never again",
+    "every last": "every last", "never again": "never again", "any environment": "any environment",
+    "any weather": "any weather", "any situation": "any situation", "any circumstances": "any circumstances",
 }
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",
@@ -302,7 +307,7 @@ _OPPOSITES = [
     ("better", "worse"), ("easier", "harder"), ("gain", "loss"), ("daily", "weekly"), ("nightly", "hourly"),
     ("replace", "help"), ("replaces", "helps"), ("automatic", "manual"), ("automatically", "manually"),
     ("internal", "external"), ("indoors", "outdoors"), ("indoor", "outdoor"), ("mobile", "desktop"),
-    ("monthly", "yearly"), ("monthly", "annually"), ("nightly", "weekly"), ("own", "same"), ("automatically", "manually"), ("automatically", "hand"),
+    ("monthly", "yearly"), ("monthly", "annually"), ("nightly", "weekly"), ("automatically", "manually"), ("automatically", "hand"),
     ("keeps", "stops"), ("keep", "stop"),
     ("indoors", "outdoor"), ("indoor", "outdoors"),
 ]
@@ -565,7 +570,10 @@ def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ())
     denied = sorted(w for w in neg_c & asr_a if w not in negc_a)
     if denied:
         return f"negates '{_as_written(denied, claim)}', which the platform asserts ('{approved}')"
-    affirmed = sorted(w for w in neg_a & asr_c if w not in negc_c)
+    # a claim that denies what the platform denies ("the bill doesn't grow with the sensor count",
+    # "nothing goes back to the factory") restates its negation, whatever else it names
+    restated = bool((negc_c & negc_a) - {"need", "extra"})
+    affirmed = [] if restated else sorted(w for w in neg_a & asr_c if w not in negc_c)
     if affirmed:
         return f"asserts '{_as_written(affirmed, claim)}', which the platform rules out ('{approved}')"
     if not negc_a:
@@ -613,13 +621,15 @@ def _dropped_quantifier(claim: str, approved: str) -> str | None:
 
 # Opposite ideas that marketing copy states in many words: (name, pattern) pairs.
 _OPPOSITE_IDEAS = [
-    (("free", r"\b(free|costs? (you )?nothing|without paying|zero cost|at no (extra |additional )?(cost|charge)|no (extra |additional )?(cost|charge)|included|"
+    (("free", r"\b(free|costs? (you )?nothing|without paying|zero (cost|charge|fees?)|no charge|at no (extra |additional )?(cost|charge)|no (extra |additional )?(cost|charge)|included|"
               r"without (extra |additional )?(cost|charge))\b"),
      ("paid", r"\b(paid (add-on|plan|tier|feature|option|upgrade|extra|service)s?|(an?|as an?) paid|add-on|costs? extra|(?<!no )(?<!without )extra (cost|charge|fee)|surcharge|charged (for|separately)|"
               r"at an? (extra|additional) (cost|charge)|for an? (extra|additional) fee)\b")),
     (("online", r"\b(online|in (your|the) browser|from (your|a) (phone|laptop|browser)|digitally|in the app)\b"),
      ("in person", r"\b(in person|in-person|(visit|trip to|go to|at) an? (branch|office)|in (a|the|our) branch|"
                    r"paper forms?|by post|by mail)\b")),
+    (("international", r"\b(international|overseas|abroad|cross-border|foreign)\b"),
+     ("domestic", r"\b(domestic|in-country|within the (us|uk|country))\b")),
     (("wireless", r"\b(wireless|wi-?fi|cable-?free|no cables?)\b"),
      ("wired", r"\b(wired|cabled|hard-?wired|needs? (a )?cables?)\b")),
     (("unlimited", r"\b(unlimited|as many as you (like|want|need)|no (cap|limit)s?)\b"),
@@ -674,10 +684,15 @@ def _reversed_words(claim: str, approved: str) -> str | None:
     if idea:
         return idea
     ct, at = set(tokens(claim)), set(tokens(approved))
+    negative_c = _negation_scopes(claim)[2]
     for x, y in _OPPOSITES:
         for p, q in ((x, y), (y, x)):
-            if p in at and p not in ct and q in ct and q not in at:
+            if p in at and p not in ct and q in ct and q not in at and _stem(q) not in negative_c:
                 return f"says '{q}' where the platform says '{p}'"
+    own = re.search(r"\b(?:its|their|your|our) own (\w+)", approved, re.I)
+    same = re.search(r"\bthe same (\w+)", claim, re.I)
+    if own and same and _stem(own.group(1).lower()) == _stem(same.group(1).lower()):
+        return f"says 'the same {same.group(1)}' where the platform says '{own.group(0)}'"
     per_c, per_a = _PER.findall(claim.lower()), _PER.findall(approved.lower())
     if len(per_a) >= 2 and sorted(per_c) == sorted(per_a) and per_c != per_a:
         return f"swaps the roles: 'per {per_c[0]}' where the platform says 'per {per_a[0]}'"

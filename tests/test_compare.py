@@ -221,3 +221,33 @@ def test_period_of_a_figure_and_work_moved_to_the_customer() -> None:
                             "Forecasts are retrained every night on the latest sales.")
     assert compare("Forecasts retrain every night on your latest sales.",
                    "Forecasts are retrained every night on the latest sales.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("Add sensors whenever you like; you pay one subscription per plant, so the bill doesn't grow with the sensor count.",
+         "Priced per plant, not per sensor, so adding sensors never raises your subscription."),
+        ("Your own technician changes the battery in seconds, and nothing goes back to the factory.",
+         "Technicians swap the battery on site in seconds, without sending the sensor back to the factory."),
+        ("Your bookkeeper has nothing to type in by hand.", "Every transaction syncs automatically."),
+        ("Most shops see their own numbers the same afternoon.", "Most retailers are live the same afternoon."),
+        ("Clients settle in about half the time.", "Invoices with payment links get paid about 2x faster."),
+    ],
+)
+def test_restated_negations_and_words_in_another_sense_are_no_difference(claim: str, approved: str) -> None:
+    assert compare(claim, approved) == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Every sensor you add bumps up your subscription.",
+         "Priced per plant, so adding sensors never raises your subscription.", "negation"),
+        ("Each card gets the same limit.", "Each card has its own limit.", "reversal"),
+        ("Domestic transfers are free.", "International transfers are free.", "reversal"),
+        ("Sensors survive any environment.", "Sensors survive washdowns and dust.", "absolute"),
+    ],
+)
+def test_differences_that_stay_found(claim: str, approved: str, expected: str) -> None:
+    assert expected in kinds(claim, approved)
