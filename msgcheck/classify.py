@@ -279,6 +279,8 @@ class Classifier:
             msg = self.platform.message(w.message_id)
             diffs = compare(text, w.text, competitors=self._competitors, versus=msg.versus,
                             own_names=self._own_names)
+            if diffs and all(d.kind in _NOT_DRIFT for d in diffs):
+                continue  # says more than this wording: neither the same message nor a drift from it
             # the positioning sums up the whole offer: a claim is it only when it is clearly near it
             need = t.aligned + (t.margin if w.message_id == "positioning" else 0.0)
             if not diffs and float(score[i]) >= need:
@@ -340,6 +342,9 @@ class Classifier:
             return self._suggest(self.wordings[approved[0]])
         return None
 
+
+# differences that keep a claim from being aligned with a wording without making it drift
+_NOT_DRIFT = {"added_figure"}
 
 # difference kinds that contradict a retired wording (a retired claim may add absolutes freely)
 _FACTUAL = {"number", "unit", "percent_vs_multiplier", "negation", "reversal", "competitor"}

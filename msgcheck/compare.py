@@ -385,6 +385,9 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     """Everything that differs in substance between ``claim`` and the ``approved`` wording."""
     diffs: list[Difference] = []
     diffs += _compare_quantities(quantities(claim), quantities(approved))
+    extra = _added_figure(quantities(claim), quantities(approved))
+    if extra and not diffs:
+        diffs.append(Difference("added_figure", extra))
     # absolutes the platform does not make
     added = _absolutes(claim) - _absolutes(approved)
     if "100%" in added and any(q.dimension == "percent" and q.value == 100 for q in quantities(approved)):
@@ -435,6 +438,20 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     elif named:
         diffs.append(Difference("competitor", f"names {', '.join(named)}; the platform draws no comparison here"))
     return diffs
+
+
+def _added_figure(claim_q: list[Quantity], appr_q: list[Quantity]) -> str | None:
+    """A figure of a kind the approved wording does not state at all ("looks up to 18 months
+    ahead" beside "up to 30% more accurate"): the claim says something the wording does not."""
+    dims = {q.dimension for q in appr_q}
+    if not dims:
+        return None
+    related = {"percent": "multiplier", "multiplier": "percent"}
+    for q in claim_q:
+        if q.dimension not in dims and related.get(q.dimension) not in dims \
+                and (q.dimension != "count" or abs(q.value) >= 3):
+            return f"adds '{q.text}', a figure the platform's wording does not state"
+    return None
 
 
 def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity]) -> list[Difference]:

@@ -251,3 +251,9 @@ def test_restated_negations_and_words_in_another_sense_are_no_difference(claim: 
 )
 def test_differences_that_stay_found(claim: str, approved: str, expected: str) -> None:
     assert expected in kinds(claim, approved)
+
+
+def test_a_figure_the_wording_does_not_state_is_reported() -> None:
+    assert kinds("Our forecasts look up to 18 months ahead.", "Forecasts are up to 30% more accurate.") == ["added_figure"]
+    assert "added_figure" not in kinds("Forecasts beat spreadsheets by 1.3x.", "Forecasts are up to 30% more accurate.")
+    assert "added_figure" not in kinds("Two teams, one view.", "Forecasts are up to 30% more accurate.")  # a bare 2
