@@ -403,7 +403,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     unlimited = _number_for_unlimited(claim, approved)
     if unlimited:
         diffs.append(Difference("scope", unlimited))
-    for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit):
+    for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened):
         found = check(claim, approved, own_names)
         if found:
             diffs.append(Difference("scope", found))
@@ -859,6 +859,35 @@ _EVERY_DAY = re.compile(r"\b(7 days a week|seven days a week|every day|24/7|arou
                         r"any ?time|weekends?)\b", re.I)
 _WEEKDAYS = re.compile(r"\b(monday to friday|mon(day)?\s*[-–]\s*fri(day)?|weekdays|during business hours|"
                        r"in business hours|office hours|9 ?(am)? ?(to|-|–) ?5 ?(pm)?)\b", re.I)
+
+
+def _qualifier(word: str) -> bool:
+    """An adjective that narrows a noun: "unplanned", "mobile", "regional", "international"."""
+    return word in _SCOPE_MODIFIERS or word in {"mobile", "web", "desktop", "online", "offline"} \
+        or bool(re.search(r"(ed|al|ic|ive|ous|less|able|ary)$", word)) and len(word) > 4
+
+
+_WIDE = re.compile(r"\b(all|every|any|everything|everyone)\b\s*(?:(?:of\s+)?(?:the|your|our)\s+)?([a-z]+)?", re.I)
+
+
+def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"cut all downtime, planned and unplanned" where the platform says "cut unplanned downtime":
+    the claim drops the platform's qualifier and covers everything."""
+    if _UNIVERSAL & set(tokens(approved)) or "everything" in approved.lower():
+        return None
+    names = {w for n in own_names for w in n.lower().split()}
+    a_pairs = {noun: mod for mod, noun, _ in _modified_nouns(approved) if mod not in names and _qualifier(mod)}
+    c_pairs = {(mod, noun) for mod, noun, _ in _modified_nouns(claim)}
+    for m in _WIDE.finditer(claim):
+        noun = _stem((m.group(2) or "").lower())
+        if noun in a_pairs and (a_pairs[noun], noun) not in c_pairs:
+            return f"'{m.group(0).strip()}' where the platform says '{a_pairs[noun]} {noun}'"
+    if re.search(r"\beverything\b", claim, re.I):
+        mods = [f"{mod} {noun}" for noun, mod in a_pairs.items()
+                if mod in _SCOPE_MODIFIERS | {"mobile", "web", "desktop"} and (mod, noun) not in c_pairs]
+        if mods:
+            return f"'everything' where the platform says '{mods[0]}'"
+    return None
 
 
 def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

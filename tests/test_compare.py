@@ -257,3 +257,13 @@ def test_a_figure_the_wording_does_not_state_is_reported() -> None:
     assert kinds("Our forecasts look up to 18 months ahead.", "Forecasts are up to 30% more accurate.") == ["added_figure"]
     assert "added_figure" not in kinds("Forecasts beat spreadsheets by 1.3x.", "Forecasts are up to 30% more accurate.")
     assert "added_figure" not in kinds("Two teams, one view.", "Forecasts are up to 30% more accurate.")  # a bare 2
+
+
+def test_a_claim_that_drops_the_platforms_qualifier_widens_the_scope() -> None:
+    assert "scope" in kinds("Plants cut all downtime, planned and unplanned, by up to 40%.",
+                            "Plants cut unplanned downtime by up to 40%.")
+    assert "scope" in kinds("Everything in the app (web, desktop and mobile) keeps running offline.",
+                            "The mobile app keeps working offline.")
+    assert compare("All your unplanned downtime drops by up to 40%.", "Plants cut unplanned downtime by up to 40%.") == []
+    assert compare("A human picks up within 2 minutes, any day of the week.",
+                   "A real person answers in under 2 minutes, 7 days a week.") == []
