@@ -101,6 +101,7 @@ class Quantity:
     text: str               # as written, for reasons
     hedge: str | None = None
     high: float | None = None  # upper end of a range
+    noun: str = ""             # what a count counts ("sensors" in "up to 100 sensors")
 
     def same_value(self, other: "Quantity") -> bool:
         def close(a: float, b: float) -> bool:
@@ -235,7 +236,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             dim, factor, uname = "count", 1.0, (noun.group(1) if noun else "")
         last_unit = (dim, factor, uname)
         out.append(Quantity(value * factor, dim, ("-" if negative else "") + m.group(0).strip(), _norm_hedge(m.group("hedge")),
-                            None if high is None else high * factor))
+                            None if high is None else high * factor, uname if dim == "count" else ""))
         spans.append(m.span())
     for m in _IMPLIED_ONE.finditer(text):
         if any(a <= m.start("unit") < b for a, b in spans):
@@ -384,7 +385,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
             own_names: Sequence[str] = ()) -> list[Difference]:
     """Everything that differs in substance between ``claim`` and the ``approved`` wording."""
     diffs: list[Difference] = []
-    diffs += _compare_quantities(quantities(claim), quantities(approved))
+    diffs += _compare_quantities(quantities(claim), quantities(approved), approved)
     extra = _added_figure(quantities(claim), quantities(approved))
     if extra and not diffs:
         diffs.append(Difference("added_figure", extra))
@@ -454,9 +455,10 @@ def _added_figure(claim_q: list[Quantity], appr_q: list[Quantity]) -> str | None
     return None
 
 
-def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity]) -> list[Difference]:
+def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approved: str = "") -> list[Difference]:
     diffs: list[Difference] = []
     used: set[int] = set()
+    other_nouns = {_stem(t) for t in tokens(approved)}  # what else the platform's wording names
     for a in appr_q:
         same_dim = [i for i, c in enumerate(claim_q) if c.dimension == a.dimension and i not in used]
         exact = [i for i in same_dim if claim_q[i].same_value(a)]
@@ -466,6 +468,11 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity]) -> list
             hd = _hedge_difference(claim_q[i], a)
             if hd:
                 diffs.append(hd)
+            if a.dimension == "count" and a.noun and claim_q[i].noun and _stem(a.noun) != _stem(claim_q[i].noun) \
+                    and _stem(claim_q[i].noun) in other_nouns:
+                # "a sensor links to up to 100 gateways" where the platform says "a gateway connects up to 100 sensors"
+                diffs.append(Difference("roles", f"{claim_q[i].text} {claim_q[i].noun} where the platform says "
+                                                 f"{a.text} {a.noun}"))
             continue
         if same_dim:
             i = same_dim[0]

@@ -267,3 +267,8 @@ def test_a_claim_that_drops_the_platforms_qualifier_widens_the_scope() -> None:
     assert compare("All your unplanned downtime drops by up to 40%.", "Plants cut unplanned downtime by up to 40%.") == []
     assert compare("A human picks up within 2 minutes, any day of the week.",
                    "A real person answers in under 2 minutes, 7 days a week.") == []
+
+
+def test_what_a_count_counts_swapped_with_another_thing_the_wording_names() -> None:
+    assert "roles" in kinds("Each sensor can link to as many as 100 gateways.", "One gateway connects up to 100 sensors.")
+    assert compare("A gateway handles up to 100 devices.", "One gateway connects up to 100 sensors.") == []  # a synonym
