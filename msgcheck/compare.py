@@ -412,7 +412,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     period = _changed_period(claim, approved)
     if period and not any(d.kind in ("unit", "number") for d in diffs):
         diffs.append(Difference("unit", period))
-    roles = _swapped_roles(claim, approved, own_names) or _work_moved_to_customer(claim, approved, own_names)
+    roles = _swapped_roles(claim, approved, own_names) or _work_moved_to_customer(claim, approved, own_names) \
+        or _done_for_customer(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
     hedge = _dropped_quantifier(claim, approved)
@@ -946,6 +947,22 @@ def _verb_base(word: str) -> str:
 
 
 _PASSIVE = re.compile(r"\b(?:is|are|get|gets|been|be)\s+(?:automatically\s+|all\s+)?([a-z]+ed)\b", re.I)
+
+
+_SELF_SERVE = re.compile(r"\b(you (set|choose|pick|decide|control|build|create|make|run|configure)|yourself|"
+                         r"your own|their own|themselves|ourselves)\b", re.I)
+_FOR_YOU = re.compile(r"\b(for (you|your [a-z]+(?: [a-z]+)?)|on your behalf)\b", re.I)
+
+
+def _done_for_customer(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Fernway decides each card's limit for you" where the platform says "a limit that you set":
+    what the customer does for themselves becomes a service done for them (or the other way)."""
+    toks = set(_role_tokens(claim, own_names))
+    for_you = _FOR_YOU.search(claim)
+    if for_you and _SELF_SERVE.search(approved) and not _FOR_YOU.search(approved) and {"_product_", "we", "our"} & toks:
+        own = _SELF_SERVE.search(approved).group(0)  # type: ignore[union-attr]
+        return f"done '{for_you.group(0)}' where the platform has the customer do it ('{own}')"
+    return None
 
 
 def _work_moved_to_customer(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

@@ -272,3 +272,8 @@ def test_a_claim_that_drops_the_platforms_qualifier_widens_the_scope() -> None:
 def test_what_a_count_counts_swapped_with_another_thing_the_wording_names() -> None:
     assert "roles" in kinds("Each sensor can link to as many as 100 gateways.", "One gateway connects up to 100 sensors.")
     assert compare("A gateway handles up to 100 devices.", "One gateway connects up to 100 sensors.") == []  # a synonym
+
+
+def test_a_service_done_for_the_customer_where_the_platform_has_them_do_it() -> None:
+    assert "roles" in kinds("We decide each card's spending limit for you.", "Each card has its own spending limit that you set.")
+    assert compare("Set each card's limit yourself.", "Each card has its own spending limit that you set.") == []
