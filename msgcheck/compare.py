@@ -934,8 +934,9 @@ def _periods(text: str) -> set[str]:
 
 def _changed_period(claim: str, approved: str) -> str | None:
     """"twelve hours a month" where the platform says "weekly reporting … 12 hours"."""
-    if not quantities(claim) or not quantities(approved):
-        return None  # a period matters when it qualifies a figure: "12 hours a month"
+    shared_event = {t for t in tokens(claim) if t.endswith(("ed", "paid"))} & set(tokens(approved))
+    if (not quantities(claim) or not quantities(approved)) and not shared_event:
+        return None  # a period matters when it qualifies a figure ("12 hours a month") or the same event ("paid")
     pc, pa = _periods(claim), _periods(approved)
     if len(pc) == 1 and len(pa) == 1 and pc != pa:
         return f"per {next(iter(pc))} where the platform says per {next(iter(pa))}"

@@ -216,7 +216,8 @@ def test_period_of_a_figure_and_work_moved_to_the_customer() -> None:
                            "Retailers cut weekly reporting work from 12 hours to 2.")
     assert compare("A person answers in under 2 minutes, 7 days a week.",
                    "A person answers in under two minutes, every day.") == []
-    assert "unit" not in kinds("Interest is calculated daily.", "Interest is paid monthly at 4% APY.")  # no figure
+    assert "unit" not in kinds("Interest is calculated daily.", "Interest is paid monthly at 4% APY.")  # another event
+    assert "unit" in kinds("Interest is paid out once a year.", "Interest is paid monthly.")  # the same event
     assert "roles" in kinds("Each night your planning team retrains the forecasts.",
                             "Forecasts are retrained every night on the latest sales.")
     assert compare("Forecasts retrain every night on your latest sales.",
