@@ -297,6 +297,7 @@ _ABSOLUTES = {
     "fastest": "fastest", "the best": "the best", "number one": "number one", "100 percent": "100 percent",
     "every last": "every last", "never again": "never again", "any environment": "any environment",
     "any weather": "any weather", "any situation": "any situation", "any circumstances": "any circumstances",
+    "the life of the": "the life of the", "the whole life": "the whole life", "a thing of the past": "a thing of the past",
 }
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",
@@ -687,12 +688,18 @@ _NOT_PLACES = {"day", "days", "week", "month", "year", "hour", "hours", "minutes
                                  "finish", "end", "date", "time", "scratch", "anywhere", "everywhere", "one", "two"}
 
 
+_SOURCE = re.compile(r"\b([a-z][\w-]{2,})(?: or ([a-z][\w-]{2,}))? (?:sends|pushes|exports|syncs|streams|feeds|uploads|pipes)\b",
+                     re.I)
+
+
 def _reversed_direction(claim: str, approved: str) -> str | None:
     """Data moves the other way: "pulls every transaction out of QuickBooks" where the platform
     says "every transaction syncs to QuickBooks"."""
     def ends(pattern: re.Pattern[str], text: str) -> set[str]:
         return {m.group(2).lower() for m in pattern.finditer(text) if m.group(2).lower() not in _NOT_PLACES}
     to_c, from_c, to_a, from_a = ends(_TOWARD, claim), ends(_AWAY, claim), ends(_TOWARD, approved), ends(_AWAY, approved)
+    for m in _SOURCE.finditer(claim):  # "your historian or CMMS sends its readings into Keel"
+        from_c |= {w.lower() for w in m.group(1, 2) if w}
     def shown(place: str) -> str:
         m = re.search(rf"\b{re.escape(place)}\b", approved, re.I)
         return m.group(0) if m else place
@@ -996,7 +1003,7 @@ _PARTY_WORDS = {
     "electrician": "electrician", "company": "company", "companies": "company",
     "businesses": "company", "plant": "plant", "plants": "plant", "buyer": "buyer", "buyers": "buyer",
     "sensor": "product", "sensors": "product", "app": "product", "platform": "product", "product": "product",
-    "software": "product", "system": "product", "gateway": "product", "device": "product", "tool": "product",
+    "software": "product", "system": "product", "gateway": "gateway", "gateways": "gateway", "device": "product", "tool": "product",
     "_product_": "product",
 }
 _PREPOSITIONS = {"using", "with", "by", "of", "for", "from", "on", "in", "to", "at", "use"}
@@ -1031,6 +1038,8 @@ def _swapped_roles(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
             if {pc, pa} & _COLLECTIVE and {pc, pa} <= _MEMBERS or {pc, pa} <= {"we", "product", "company"}:
                 continue  # a manager is one of "the store team"; "we ship" is the product shipping
             if side == "subject":
+                name = own_names[0] if own_names else "the product"
+                wc, wa = (name if w == "_product_" else w for w in (wc, wa))
                 return f"'{wc} {verb}' where the platform says '{wa} {verb}'"
             return f"'{verb} {wc}' where the platform says '{verb} {wa}'"
     return _swapped_flow(claim, approved, own_names)
@@ -1123,7 +1132,7 @@ def _swapped_flow(claim: str, approved: str, own_names: Sequence[str]) -> str | 
     # the platform's "businesses", "retailers", "plants" are its customers: "you" in a claim
     fc = {k: _CUSTOMER.get(v, v) for k, v in fc.items()}
     fa = {k: _CUSTOMER.get(v, v) for k, v in fa.items()}
-    show = {"product": "the product", "we": "us", "you": "you"}
+    show = {"product": own_names[0] if own_names else "the product", "we": "us", "you": "you"}
     for role, other in (("to", "from"), ("from", "to")):
         if fa.get(role) and fc.get(other) == fa[role] and fc.get(role) != fa[role]:
             p = show.get(fa[role], f"the {fa[role]}")
@@ -1132,6 +1141,10 @@ def _swapped_flow(claim: str, approved: str, own_names: Sequence[str]) -> str | 
                 return f"you {'send' if said == 'receive' else 'receive'} where the platform says you {said}"
             said = "receives" if role == "to" else "sends"
             return f"{p} {'sends' if said == 'receives' else 'receives'} where the platform says {p} {said}"
+    a_from, c_from = fa.get("from"), fc.get("from")
+    if a_from and c_from and a_from != c_from and not {a_from, c_from} <= {"we", "product", "company"} \
+            and "they" not in (a_from, c_from) and not ({a_from, c_from} & _COLLECTIVE and {a_from, c_from} <= _MEMBERS):
+        return f"sent by {show.get(c_from, 'the ' + c_from)} where the platform says {show.get(a_from, 'the ' + a_from)}"
     a_to, c_to = fa.get("to"), fc.get("to")
     if a_to and c_to and a_to != c_to and not ({a_to, c_to} & _COLLECTIVE and {a_to, c_to} <= _MEMBERS) \
             and not {a_to, c_to} <= {"we", "product", "company"} and "they" not in (a_to, c_to):

@@ -278,3 +278,17 @@ def test_what_a_count_counts_swapped_with_another_thing_the_wording_names() -> N
 def test_a_service_done_for_the_customer_where_the_platform_has_them_do_it() -> None:
     assert "roles" in kinds("We decide each card's spending limit for you.", "Each card has its own spending limit that you set.")
     assert compare("Set each card's limit yourself.", "Each card has its own spending limit that you set.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Your historian sends its readings into Keel through our API.", "Your readings export to any historian through an open API.",
+         "reversal"),
+        ("The gateway analyses the vibration, so each sensor passes on raw readings.",
+         "The sensor analyses vibration itself, so only alerts travel over the network.", "roles"),
+        ("The sensors push their data out over Wi-Fi or LTE.", "A gateway sends data over Wi-Fi, Ethernet or LTE.", "roles"),
+    ],
+)
+def test_who_sends_and_which_device_does_it(claim: str, approved: str, expected: str) -> None:
+    assert expected in kinds(claim, approved)
