@@ -48,7 +48,9 @@ GRID = {
 
 # symbolic rules that can be switched off for the ablation (module attribute -> what it returns when off)
 ABLATABLE = ("_added_restriction", "_changed_modifier", "_changed_per_unit", "_added_condition", "_swapped_roles",
-             "_dropped_quantifier", "_reversed_words", "_negation_conflict", "_number_for_unlimited")
+             "_dropped_quantifier", "_reversed_words", "_negation_conflict", "_number_for_unlimited",
+             "_added_limit", "_widened", "_changed_period", "_work_moved_to_customer", "_done_for_customer",
+             "_added_figure", "_opposite_idea", "_reversed_direction")
 
 
 class Prepared:
@@ -121,6 +123,8 @@ def run(ablate: bool) -> dict[str, Any]:
     result["fixed"] = {"per_platform": {k: score(v) for k, v in fixed.items()}, "pooled": pooled(fixed)}
     fresh = [x for preds in fixed.values() for x in preds if _number(x[0].id) >= FRESH_FROM]
     result["fresh"] = score(fresh) if fresh else None
+    blind = [x for preds in fixed.values() for x in preds if "-d2-" in x[0].id or "-d3-" in x[0].id]
+    result["blind"] = score(blind) if blind else None
 
     held: dict[str, list] = {}
     folds = {}
@@ -179,6 +183,8 @@ def render(result: dict[str, Any]) -> str:
     out.append(row("shipped thresholds", "all", result["fixed"]["pooled"]))
     if result.get("fresh"):
         out.append(row("shipped thresholds", f"round-2 rows (id ≥ {FRESH_FROM})", result["fresh"]))
+    if result.get("blind"):
+        out.append(row("shipped thresholds", "round-4 blind rows (-d2-, -d3-)", result["blind"]))
     for plat, fold in result["lopo"]["folds"].items():
         out.append(row("tuned on the other two", plat, fold["held_out"]))
     out.append(row("leave-one-platform-out", "all (held out)", result["lopo"]["pooled"]))

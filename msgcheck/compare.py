@@ -824,7 +824,9 @@ def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     merged ("per location", "by store" → store; "not per user", "not by login" → user denied)."""
     asserted: set[str] = set()
     denied: set[str] = set()
-    for neg, word in _BASIS.findall(text.lower()):
+    low = re.sub(r"\b(rather than|instead of|not) (each|every)\b", r"\1 per", text.lower())
+    low = re.sub(r"\b(?:pay|charges?|bills?|priced|billed)\s+(?:you\s+)?for (?:each|every)\b", "per", low)
+    for neg, word in _BASIS.findall(low):
         key = _per_key(word)
         if key in _TIME_BASIS or not any(key in g for g in _PER_SAME):
             continue
@@ -1042,7 +1044,24 @@ def _swapped_roles(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
                 wc, wa = (name if w == "_product_" else w for w in (wc, wa))
                 return f"'{wc} {verb}' where the platform says '{wa} {verb}'"
             return f"'{verb} {wc}' where the platform says '{verb} {wa}'"
-    return _swapped_flow(claim, approved, own_names)
+    return _swapped_flow(claim, approved, own_names) or _swapped_comparison(claim, approved, own_names)
+
+
+def _swapped_comparison(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """The two sides of a comparison exchanged: "spreadsheets came out 30% more accurate than the
+    forecasts" where the platform says "forecasts are 30% more accurate than spreadsheet planning"."""
+    def sides(text: str) -> tuple[set[str], str | None]:
+        toks = [t for t in _role_tokens(text, own_names) if t != "_product_"]
+        if "than" not in toks:
+            return set(), None
+        k = toks.index("than")
+        after = next((t for t in toks[k + 1:k + 5] if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2), None)
+        return {_stem(t) for t in toks[:k] if t not in _STOP}, (_stem(after) if after else None)
+    c_before, c_after = sides(claim)
+    a_before, a_after = sides(approved)
+    if c_after and a_after and c_after != a_after and a_after in c_before and c_after in a_before:
+        return f"turns the comparison round: '… than {c_after}' where the platform says '… than {a_after}'"
+    return None
 
 
 # Verbs that carry something from a sender to a recipient. "X sends alerts to Y", "X warns Y":

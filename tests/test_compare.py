@@ -292,3 +292,12 @@ def test_a_service_done_for_the_customer_where_the_platform_has_them_do_it() -> 
 )
 def test_who_sends_and_which_device_does_it(claim: str, approved: str, expected: str) -> None:
     assert expected in kinds(claim, approved)
+
+
+def test_comparisons_turned_round_and_prices_for_each_user() -> None:
+    assert "roles" in kinds("In tests, spreadsheet planning came out 30% more accurate than the demand forecasts.",
+                            "Demand forecasts are up to 30% more accurate than spreadsheet planning.")
+    assert compare("Our forecasts are up to 30% more accurate than spreadsheets.",
+                   "Demand forecasts are up to 30% more accurate than spreadsheet planning.") == []
+    assert "scope" in kinds("It charges for every user who logs in.", "Priced per store, not per user.")
+    assert compare("You pay for each store rather than each login.", "Priced per store, not per user.") == []
