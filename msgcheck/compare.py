@@ -344,6 +344,7 @@ def _scope(text: str) -> tuple[bool, bool]:
     "at most five seconds") measure something; they do not narrow who or what the claim is about."""
     for q in quantities(text):
         text = text.replace(q.text, " ")
+    text = re.sub(r"\bat (the )?(most|least)\b", " ", text, flags=re.I)  # "five seconds at most": a hedge
     toks = set(tokens(text))
     restrictive = bool(toks & _RESTRICTIVE) or bool(re.search(r"\ba (single|handful|few)\b|\bjust one\b", text, re.I))
     return bool(toks & _UNIVERSAL), restrictive
@@ -430,7 +431,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
             diffs.append(Difference("negation", negation))
     # competitors
     named = competitor_mentions(claim, competitors)
-    named = [n for n in named if not any(n.lower() == o.lower() for o in own_names)]
+    named = [n for n in named if not any(n.lower() == o.lower() for o in own_names)
+             and not re.search(rf"(?<!\w){re.escape(n)}(?!\w)", approved, re.I)]  # "SOC 2" is the platform's own word
     if versus:
         other = [n for n in named if not any(n.lower() == v.lower() for v in versus)]
         if other:
@@ -907,9 +909,30 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
     return None
 
 
+_EXCEPTION = re.compile(r"(?:;|,|—|–|\bbut|\bwhile|\bwhereas)\s+(?:(?:and|but)\s+)?(?P<rest>(?:the |all |every )?(?:other|older|"
+                        r"remaining|rest of the|everything else|everyone else)\b[^;.]*)", re.I)
+_APPLIES = re.compile(r"\b(?:applies|apply|is available|are available|only works?|is reserved|are reserved)\s+(?:only\s+)?"
+                      r"(?:to|on|for|with)\s+(?P<what>[^,;.]+)", re.I)
+_PLAN_FEATURE = re.compile(r"\b(?:an?|the)\s+[\w-]+[- ]plan feature\b|\bpart of (?:the|our) [\w-]+ (?:plan|tier|edition)\b|"
+                           r"\b[A-Z][\w]+[- ](?:plan|tier) only\b", re.I)
+_MODEL_SEGMENT = re.compile(r"\b(?:the|our)\s+(outdoor|indoor|newest|latest|older|premium|pro|plus|max|rugged|heavy-duty)\s+"
+                            r"(model|version|unit|edition|sensor)s?\b", re.I)
+
+
 def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
-    """A customer segment ("enterprise customers"), a time limit ("for your first twelve months") or
-    office hours ("Monday to Friday") that the platform's wording does not set."""
+    """A customer segment ("enterprise customers"), a time limit ("for your first twelve months"),
+    office hours ("Monday to Friday"), an exception ("…; other systems need a longer project"), a
+    plan or product model ("an Enterprise-plan feature", "the outdoor model") or an "applies to …"
+    that the platform's wording does not set."""
+    exc = _EXCEPTION.search(claim)
+    if exc and not _EXCEPTION.search(approved):
+        return f"makes an exception ('{exc.group('rest').strip()}'); the platform's wording has none"
+    app = _APPLIES.search(claim)
+    if app and not _APPLIES.search(approved):
+        return f"limits it to '{app.group('what').strip()}'; the platform's wording sets no such limit"
+    plan = _PLAN_FEATURE.search(claim) or _MODEL_SEGMENT.search(claim)
+    if plan and not (_PLAN_FEATURE.search(approved) or _MODEL_SEGMENT.search(approved)):
+        return f"limits it to '{plan.group(0).strip()}'; the platform's wording is for every customer"
     seg = _SEGMENT.search(claim)
     if seg and seg.group(1).lower() not in approved.lower():
         return f"limits it to '{seg.group(0)}'; the platform's wording is for everyone"

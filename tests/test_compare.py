@@ -301,3 +301,22 @@ def test_comparisons_turned_round_and_prices_for_each_user() -> None:
                    "Demand forecasts are up to 30% more accurate than spreadsheet planning.") == []
     assert "scope" in kinds("It charges for every user who logs in.", "Priced per store, not per user.")
     assert compare("You pay for each store rather than each login.", "Priced per store, not per user.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("If you run Square, hooking it up takes under an hour; other point-of-sale systems need a longer project.",
+         "Connect your point-of-sale system in under an hour."),
+        ("Five-second refresh is an Enterprise-plan feature.", "Dashboards refresh every 5 seconds."),
+        ("The outdoor model works from -40 °C to 85 °C.", "Sensors work from -40 °C to 85 °C."),
+        ("The warranty applies to sensors bought directly from us.", "Every sensor comes with a 3-year warranty."),
+    ],
+)
+def test_exceptions_plans_models_and_applies_to_narrow_the_scope(claim: str, approved: str) -> None:
+    assert "scope" in kinds(claim, approved)
+
+
+def test_hedges_and_the_platforms_own_names_are_no_difference() -> None:
+    assert compare("The screen lags the registers by five seconds at most.", "Dashboards refresh every 5 seconds.") == []
+    assert compare("Independent auditors check us against SOC 2 Type II.", "We are audited under SOC 2 Type II.") == []
