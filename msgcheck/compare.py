@@ -26,7 +26,7 @@ _UNITS_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "half": 0.5, "a half": 0.5, "hundred": 100, "a hundred": 100,
+    "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5, "half": 0.5, "a quarter": 0.25, "a third": 0.333, "a half": 0.5, "hundred": 100, "a hundred": 100,
     "a thousand": 1000, "thousand": 1000, "a million": 1e6, "a single": 1, "single": 1,
     "a couple of": 2, "a couple": 2, "couple of": 2, "double": 2, "twice": 2, "triple": 3, "thrice": 3, "quadruple": 4, "halve": 0.5, "half the": 0.5,
 }
@@ -205,6 +205,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             unit = "x"  # "twice as fast" is 2x
         if word_number and num.lower() == "zero" and re.match(r"\s*(charges?|fees?|costs?|commission)\b", text[m.end():], re.I):
             continue  # "zero charge" says free (an idea), not a count
+        if word_number and re.match(r"\s*(less|fewer|more|lower|higher|cheaper)\b", text[m.end():], re.I) \
+                and num.lower() in ("a quarter", "quarter", "a third", "third", "half", "a half"):
+            value, unit = {"quarter": 25.0, "third": 33.3, "half": 50.0}[num.lower().split()[-1]], "%"
         if num.lower() in ("half", "half the") and re.match(r"\s*(the\s+)?time\b", text[m.end():], re.I):
             value, unit = 2.0, "x"  # "in half the time" is twice as fast
         if word_number and not unit and num.lower() in ("one", "a single", "single"):
@@ -656,6 +659,10 @@ _OPPOSITE_IDEAS = [
     (("online", r"\b(online|in (your|the) browser|from (your|a) (phone|laptop|browser)|digitally|in the app)\b"),
      ("in person", r"\b(in person|in-person|(visit|trip to|go to|at) an? (branch|office)|in (a|the|our) branch|"
                    r"paper forms?|by post|by mail)\b")),
+    (("automatic", r"\b(automatic(ally)?|by (it|them)sel(f|ves)|on (its|their) own|hands-free)\b"),
+     ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? in|re-?keys?|enters? (every|each|all))\b")),
+    (("in advance", r"\b(before (a|the|any)? ?[\w-]+ (fails|breaks|goes|happens)|ahead of|in advance|weeks? (early|before))\b"),
+     ("too late", r"\b(once .{0,40}\balready\b|after (a|the) [\w-]+ (has )?(failed|broken|gone)|too late|after the fact)\b")),
     (("international", r"\b(international|overseas|abroad|cross-border|foreign)\b"),
      ("domestic", r"\b(domestic|in-country|within the (us|uk|country))\b")),
     (("wireless", r"\b(wireless|wi-?fi|cable-?free|no cables?)\b"),
@@ -671,15 +678,25 @@ def ideas(text: str) -> frozenset[str]:
     "a paid add-on" both speak of the price ("free/paid"), "online" and "a trip to a branch" of the
     channel. Two sentences that speak of the same subject are likely about the same message."""
     low = text.lower()
-    return frozenset(f"{x[0]}/{y[0]}" for x, y in _OPPOSITE_IDEAS if re.search(x[1], low) or re.search(y[1], low))
+    return frozenset(f"{x[0]}/{y[0]}" for x, y in _OPPOSITE_IDEAS
+                     if x[0] not in _WEAK_TIES and (re.search(x[1], low) or re.search(y[1], low)))
+
+
+_WEAK_TIES = {"automatic"}  # "automatically" is said of everything: no evidence two sentences share a topic
+
+
+def _affirmative(text: str) -> str:
+    """``text`` without what it denies: "so your accountant never re-keys a receipt" → "so your accountant"."""
+    return re.sub(r"\b(never|not|no|without|don't|doesn't|won't|can't|nothing to)\b[^,;.]*", " ", text, flags=re.I)
 
 
 def _opposite_idea(claim: str, approved: str) -> str | None:
     c, a = claim.lower(), approved.lower()
+    c_yes, a_yes = _affirmative(claim).lower(), _affirmative(approved).lower()  # "never re-keys" is not manual
     for (x_name, x_re), (y_name, y_re) in _OPPOSITE_IDEAS:
         for (p_name, p_re), (q_name, q_re) in (((x_name, x_re), (y_name, y_re)), ((y_name, y_re), (x_name, x_re))):
-            if re.search(p_re, a) and not re.search(q_re, a) and re.search(q_re, c) and not re.search(p_re, c):
-                found = re.sub(r"^(as )?an? ", "", re.search(q_re, c).group(0))  # type: ignore[union-attr]
+            if re.search(p_re, a) and not re.search(q_re, a_yes) and re.search(q_re, c_yes) and not re.search(p_re, c):
+                found = re.sub(r"^(as )?an? ", "", re.search(q_re, c_yes).group(0))  # type: ignore[union-attr]
                 return f"says '{found}' where the platform says {p_name} ('{approved}')"  # type: ignore[union-attr]
     return None
 
@@ -828,6 +845,9 @@ def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     denied: set[str] = set()
     low = re.sub(r"\b(rather than|instead of|not) (each|every)\b", r"\1 per", text.lower())
     low = re.sub(r"\b(?:pay|charges?|bills?|priced|billed)\s+(?:you\s+)?for (?:each|every)\b", "per", low)
+    low = re.sub(r"\b(?:follows|depends on|scales with|grows with|is based on|is set by|tracks)\s+(?:the number of|how many)\b",
+                 "per", low)
+    low = re.sub(r"\b(rather than|instead of|not) (?:the number of|how many)\b", r"\1 per", low)
     for neg, word in _BASIS.findall(low):
         key = _per_key(word)
         if key in _TIME_BASIS or not any(key in g for g in _PER_SAME):
@@ -1060,7 +1080,8 @@ def _swapped_roles(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
                 continue
             if pa == "they" and pc in a_parties or pc == "they":
                 continue  # a pronoun stands for a party the platform names
-            if {pc, pa} & _COLLECTIVE and {pc, pa} <= _MEMBERS or {pc, pa} <= {"we", "product", "company"}:
+            ours = _ours_before(c_toks, verb) and not _ours_before(a_toks, verb)  # "our services team" is not yours
+            if not ours and ({pc, pa} & _COLLECTIVE and {pc, pa} <= _MEMBERS) or {pc, pa} <= {"we", "product", "company"}:
                 continue  # a manager is one of "the store team"; "we ship" is the product shipping
             if side == "subject":
                 name = own_names[0] if own_names else "the product"
@@ -1090,10 +1111,11 @@ def _swapped_comparison(claim: str, approved: str, own_names: Sequence[str] = ()
 # Verbs that carry something from a sender to a recipient. "X sends alerts to Y", "X warns Y":
 # X sends, Y receives. "Y gets paid", "Y receives alerts from X": the subject receives.
 _SEND_VERBS = {"send", "sends", "sent", "sending", "push", "pushes", "pushed", "forward", "forwards", "deliver",
-               "delivers", "delivered", "email", "emails", "text", "texts", "report", "reports", "pay", "pays",
+               "delivers", "delivered", "email", "emails", "text", "texts", "report", "reports",
                "paid", "transfer", "transfers", "share", "shares", "escalate", "escalates"}
 _TELL_VERBS = {"warn", "warns", "warned", "warning", "alert", "alerts", "alerted", "alerting", "notify", "notifies",
-               "notified", "tell", "tells", "told", "ping", "pings", "page", "pages", "remind", "reminds"}
+               "notified", "tell", "tells", "told", "ping", "pings", "page", "pages", "remind", "reminds",
+               "pay", "pays", "paying", "reimburse", "reimburses"}  # "pays your suppliers": the suppliers receive
 _RECEIVE_VERBS = {"get", "gets", "got", "receive", "receives", "received", "hear", "hears"}
 _RECEIVED = {"paid", "alert", "alerts", "alerted", "warned", "warning", "warnings", "notified", "notification",
              "notifications", "payment", "payments", "payout", "payouts", "email", "emails", "report", "reports"}
@@ -1211,6 +1233,9 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     for n in sorted(own_names, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", " _product_ ", text, flags=re.I)
     text = re.sub(r"\bsupport\s+(?:team|staff|agents?|desk)\b", "support", text, flags=re.I)
+    # "does the vibration analysis" is "analyses": the nominalised verb, so the subjects compare
+    text = re.sub(r"\b(?:does|do|did|handles|handle|performs|perform|runs|run)\s+(?:all\s+)?(?:the|its|their|your)\s+"
+                  r"(?:[\w-]+\s+)?(?:analysis|number-crunching|calculations|maths|math|processing)\b", "analyses", text, flags=re.I)
     text = re.sub(r"'(ll|re|ve|d)\b", "", text.lower().replace("’", "'"))  # "you'll pay" -> "you pay"
     return tuple(t for t in re.split(r"[^a-z'_]+", text) if t)
 

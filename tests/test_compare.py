@@ -320,3 +320,27 @@ def test_exceptions_plans_models_and_applies_to_narrow_the_scope(claim: str, app
 def test_hedges_and_the_platforms_own_names_are_no_difference() -> None:
     assert compare("The screen lags the registers by five seconds at most.", "Dashboards refresh every 5 seconds.") == []
     assert compare("Independent auditors check us against SOC 2 Type II.", "We are audited under SOC 2 Type II.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Fernway pays your suppliers the next business day.", "Get paid the next business day.", "roles"),
+        ("Our bookkeeping team types every receipt into QuickBooks for you.",
+         "Every transaction syncs to QuickBooks automatically, so your accountant never re-keys a receipt.", "reversal"),
+        ("The gateway does the vibration analysis, so each sensor streams raw data.",
+         "The sensor analyses vibration itself.", "roles"),
+        ("Your bill follows the number of sensors rather than the number of sites.", "Priced per plant, not per sensor.",
+         "scope"),
+        ("Alerts typically reach the team once a bearing has already gone.",
+         "Alerts arrive on average 3 weeks before a bearing fails.", "reversal"),
+        ("Our services team builds every custom report your store managers ask for.",
+         "Store managers build their own reports without SQL.", "roles"),
+    ],
+)
+def test_who_does_the_work_and_when(claim: str, approved: str, expected: str) -> None:
+    assert expected in kinds(claim, approved)
+
+
+def test_a_quarter_less_is_25_percent() -> None:
+    assert compare("Empty shelves happen up to a quarter less often.", "Stores reduce stockouts by up to 25%.") == []
