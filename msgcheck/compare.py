@@ -890,8 +890,9 @@ _SEGMENT = re.compile(
     r"larger|smaller|bigger|paying|vip|priority|platinum|gold)\s+"
     r"(customers?|clients?|users?|accounts?|stores?|shops?|retailers?|businesses|companies|plants?|sites?|"
     r"members?|merchants?|locations?|plans?|tiers?)\b", re.I)
+_BUSINESS_FORM = re.compile(r"\b(sole traders?|sole proprietors?|limited companies|freelancers|start-?ups)\b", re.I)
 _TIME_LIMIT = re.compile(
-    r"\b(for (your|the) first (\d+|[a-z]+) (days?|weeks?|months?|years?)|for (your|the) first (month|year)|"
+    r"\b(for (your|the|their|its|our) first (\d+|[a-z]+) (days?|weeks?|months?|years?)|for (your|the|their) first (month|year)|"
     r"for a limited time|limited[- ]time|introductory|for new (customers|accounts|users) only|"
     r"(in|for) (the|your) first (month|year)|until (the end of|[A-Z][a-z]+ \d))\b", re.I)
 _EVERY_DAY = re.compile(r"\b(7 days a week|seven days a week|every day|24/7|around the clock|365 days|day or night|"
@@ -921,6 +922,9 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
         noun = _stem((m.group(2) or "").lower())
         if noun in a_pairs and (a_pairs[noun], noun) not in c_pairs:
             return f"'{m.group(0).strip()}' where the platform says '{a_pairs[noun]} {noun}'"
+    inout = re.search(r"\b(indoors?|inside) (or|and) out(doors?|side)?\b|\bindoors and outdoors\b", claim, re.I)
+    if inout and re.search(r"\bindoors?\b", approved, re.I) and not re.search(r"\boutdoors?\b", approved, re.I):
+        return f"'{inout.group(0)}' where the platform says indoors"
     if re.search(r"\beverything\b", claim, re.I):
         mods = [f"{mod} {noun}" for noun, mod in a_pairs.items()
                 if mod in _SCOPE_MODIFIERS | {"mobile", "web", "desktop"} and (mod, noun) not in c_pairs]
@@ -953,7 +957,7 @@ def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     plan = _PLAN_FEATURE.search(claim) or _MODEL_SEGMENT.search(claim)
     if plan and not (_PLAN_FEATURE.search(approved) or _MODEL_SEGMENT.search(approved)):
         return f"limits it to '{plan.group(0).strip()}'; the platform's wording is for every customer"
-    seg = _SEGMENT.search(claim)
+    seg = _SEGMENT.search(claim) or _BUSINESS_FORM.search(claim)
     if seg and seg.group(1).lower() not in approved.lower():
         return f"limits it to '{seg.group(0)}'; the platform's wording is for everyone"
     lim = _TIME_LIMIT.search(claim)

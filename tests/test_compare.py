@@ -344,3 +344,10 @@ def test_who_does_the_work_and_when(claim: str, approved: str, expected: str) ->
 
 def test_a_quarter_less_is_25_percent() -> None:
     assert compare("Empty shelves happen up to a quarter less often.", "Stores reduce stockouts by up to 25%.") == []
+
+
+def test_business_forms_their_first_months_and_indoors_or_out() -> None:
+    assert "scope" in kinds("Sole traders can open an account in ten minutes.", "Open an account online in about 10 minutes.")
+    assert "scope" in kinds("New customers pay no monthly fee for their first twelve months.", "No monthly fees, ever.")
+    assert "scope" in kinds("A gateway links 100 sensors across 500 metres, indoors or out.",
+                            "A gateway connects up to 100 sensors across 500 metres indoors.")
