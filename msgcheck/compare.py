@@ -943,29 +943,33 @@ _MODEL_SEGMENT = re.compile(r"\b(?:the|our)\s+(outdoor|indoor|newest|latest|olde
                             r"(model|version|unit|edition|sensor)s?\b", re.I)
 
 
+# (what the claim says, what in the platform's wording sets the same limit, the reason)
+_LIMITS: tuple[tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], str], ...] = (
+    ((_EXCEPTION,), (_EXCEPTION,), "makes an exception ('{rest}'); the platform's wording has none"),
+    ((_APPLIES,), (_APPLIES,), "limits it to '{what}'; the platform's wording sets no such limit"),
+    ((_PLAN_FEATURE, _MODEL_SEGMENT), (_PLAN_FEATURE, _MODEL_SEGMENT),
+     "limits it to '{all}'; the platform's wording is for every customer"),
+    ((_TIME_LIMIT,), (_TIME_LIMIT,), "adds the time limit '{all}'; the platform's wording sets none"),
+)
+
+
 def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """A customer segment ("enterprise customers"), a time limit ("for your first twelve months"),
     office hours ("Monday to Friday"), an exception ("…; other systems need a longer project"), a
     plan or product model ("an Enterprise-plan feature", "the outdoor model") or an "applies to …"
     that the platform's wording does not set."""
-    exc = _EXCEPTION.search(claim)
-    if exc and not _EXCEPTION.search(approved):
-        return f"makes an exception ('{exc.group('rest').strip()}'); the platform's wording has none"
-    app = _APPLIES.search(claim)
-    if app and not _APPLIES.search(approved):
-        return f"limits it to '{app.group('what').strip()}'; the platform's wording sets no such limit"
-    plan = _PLAN_FEATURE.search(claim) or _MODEL_SEGMENT.search(claim)
-    if plan and not (_PLAN_FEATURE.search(approved) or _MODEL_SEGMENT.search(approved)):
-        return f"limits it to '{plan.group(0).strip()}'; the platform's wording is for every customer"
+    for said, guards, reason in _LIMITS:
+        found = next((m for m in (p.search(claim) for p in said) if m), None)
+        if found and not any(g.search(approved) for g in guards):
+            groups = {k: v.strip() for k, v in found.groupdict().items() if v}
+            return reason.format(all=found.group(0).strip(), **groups)
     seg = _SEGMENT.search(claim) or _BUSINESS_FORM.search(claim)
     if seg and seg.group(1).lower() not in approved.lower():
         return f"limits it to '{seg.group(0)}'; the platform's wording is for everyone"
-    lim = _TIME_LIMIT.search(claim)
-    if lim and not _TIME_LIMIT.search(approved):
-        return f"adds the time limit '{lim.group(0)}'; the platform's wording sets none"
     days = _WEEKDAYS.search(claim)
-    if days and _EVERY_DAY.search(approved) and not _WEEKDAYS.search(approved):
-        return f"says '{days.group(0)}' where the platform says '{_EVERY_DAY.search(approved).group(0)}'"  # type: ignore[union-attr]
+    every = _EVERY_DAY.search(approved)
+    if days and every and not _WEEKDAYS.search(approved):
+        return f"says '{days.group(0)}' where the platform says '{every.group(0)}'"
     return None
 
 
