@@ -557,13 +557,17 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     negated: set[str] = set()
     asserted: set[str] = set()
     in_negative: set[str] = set()
-    text = re.sub(r"\b(rather than|instead of)\b", "not", text.replace("’", "'"), flags=re.I)
+    # "rather than X" sets X aside as the alternative: it denies only the word that follows
+    text = re.sub(r"\b(rather than|instead of)\b", "rathernot", text.replace("’", "'"), flags=re.I)
     text = re.sub(r"\bcosts? (you )?nothing( extra)?\b", "at no cost", text, flags=re.I)
     for clause in _CLAUSE.split(text):
         window = 0
         words: set[str] = set()
         negative = False
         for tok in tokens(clause):
+            if tok == "rathernot":
+                window = 1  # an alternative set aside, not a negative clause
+                continue
             if tok in _NEG_WORDS or tok.endswith("n't"):
                 window = 2
                 negative = True
@@ -1056,7 +1060,8 @@ _PARTY_WORDS = {
     "electrician": "electrician", "company": "company", "companies": "company",
     "businesses": "company", "plant": "plant", "plants": "plant", "buyer": "buyer", "buyers": "buyer",
     "sensor": "product", "sensors": "product", "app": "product", "platform": "product", "product": "product",
-    "software": "product", "system": "product", "gateway": "gateway", "gateways": "gateway", "device": "product", "tool": "product",
+    "software": "product", "system": "product", "gateway": "gateway", "gateways": "gateway",
+    "cloud": "cloud", "server": "cloud", "servers": "cloud", "backend": "cloud", "device": "product", "tool": "product",
     "_product_": "product",
 }
 _PREPOSITIONS = {"using", "with", "by", "of", "for", "from", "on", "in", "to", "at", "use"}

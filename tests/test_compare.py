@@ -351,3 +351,12 @@ def test_business_forms_their_first_months_and_indoors_or_out() -> None:
     assert "scope" in kinds("New customers pay no monthly fee for their first twelve months.", "No monthly fees, ever.")
     assert "scope" in kinds("A gateway links 100 sensors across 500 metres, indoors or out.",
                             "A gateway connects up to 100 sensors across 500 metres indoors.")
+
+
+def test_rather_than_sets_one_word_aside_and_the_cloud_is_a_party() -> None:
+    assert compare("Your network carries alerts rather than raw vibration data.",
+                   "The sensor analyses vibration itself, so only alerts travel over the network.") == []
+    assert "negation" in kinds("Payments are converted at our own rate rather than the mid-market one.",
+                               "Pay suppliers at the mid-market rate plus a flat fee.")
+    assert "roles" in kinds("Sensors stream raw data and our cloud does the analysis.",
+                            "The sensor analyses vibration on the sensor itself.")
