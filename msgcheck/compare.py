@@ -301,6 +301,7 @@ _ABSOLUTES = {
     "every last": "every last", "never again": "never again", "any environment": "any environment",
     "any weather": "any weather", "any situation": "any situation", "any circumstances": "any circumstances",
     "the life of the": "the life of the", "the whole life": "the whole life", "a thing of the past": "a thing of the past",
+    "of any kind": "of any kind", "whatsoever": "whatsoever",
 }
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",

@@ -248,6 +248,7 @@ def test_restated_negations_and_words_in_another_sense_are_no_difference(claim: 
         ("Each card gets the same limit.", "Each card has its own limit.", "reversal"),
         ("Domestic transfers are free.", "International transfers are free.", "reversal"),
         ("Sensors survive any environment.", "Sensors survive washdowns and dust.", "absolute"),
+        ("You'll never pay a single fee of any kind.", "No monthly fees and no minimum balance.", "absolute"),
     ],
 )
 def test_differences_that_stay_found(claim: str, approved: str, expected: str) -> None:
