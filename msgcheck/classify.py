@@ -262,7 +262,9 @@ class Classifier:
             # retired wording, or no approved wording nearly as close.
             differs = [d for d in compare(text, w.text, competitors=self._competitors, own_names=self._own_names)
                        if d.kind in _FACTUAL]
-            if not differs or best_r >= best_a + t.margin:
+            # clearly nearest to the retired wording, it repeats it even with other figures ("free for up
+            # to 12 stores") — but not when it says the opposite idea ("domestic" for "international")
+            if not differs or (best_r >= best_a + t.margin and not any(d.kind in _OPPOSED for d in differs)):
                 msg = self.platform.message(w.message_id)
                 reason = f"repeats the retired message '{msg.statement}'" + (f" ({msg.reason})" if msg.reason else "")
                 return Verdict(Kind.RETIRED, w, float(sims[retired[0]]), reason=reason,
@@ -345,6 +347,9 @@ class Classifier:
 
 # differences that keep a claim from being aligned with a wording without making it drift
 _NOT_DRIFT = {"added_figure"}
+
+# differences that say the opposite of a wording, not merely another figure
+_OPPOSED = {"reversal"}
 
 # difference kinds that contradict a retired wording (a retired claim may add absolutes freely)
 _FACTUAL = {"number", "unit", "percent_vs_multiplier", "negation", "reversal", "competitor"}
