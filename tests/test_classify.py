@@ -110,3 +110,18 @@ def test_a_shared_figure_ties_a_claim_to_its_message(platform, fake_embedder) ->
     assert clf.same_figure("Two stores, one dashboard.").sum() == 0.0  # a bare 1 or 2 ties nothing
     off = Engine(platform, embedder=fake_embedder, thresholds=Thresholds(figure=0.0)).classifier
     assert off.same_figure("Our retail customers see about 25% fewer empty shelves.").sum() == 0.0
+
+
+def test_clearly_nearest_a_retired_wording_but_saying_the_opposite_idea_is_not_retired(platform, fake_embedder) -> None:
+    """Near a retired wording, another figure still repeats it; the opposite idea does not."""
+    import numpy as np
+
+    vectors: dict[str, np.ndarray] = {}
+    e = Engine(platform, embedder=fake_embedder, claim_vectors=vectors)
+    clf = e.classifier
+    r = clf.vectors[[w.text for w in clf.wordings].index("Lumen is free for up to 10 stores.")]
+    same_idea, opposite = "Lumen is free for up to 12 stores.", "Lumen is a paid add-on for up to 10 stores."
+    for text in (same_idea, opposite):
+        vectors[e.embed_text(text)] = r.astype(np.float32)
+    assert verdict(e, same_idea).kind is Kind.RETIRED
+    assert verdict(e, opposite).kind is not Kind.RETIRED
