@@ -69,7 +69,7 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in _UNITS_WORDS), key=len, reverse=True))
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in _UNIT_TABLE), key=len, reverse=True))
 _HEDGE_BEFORE = (
-    r"(?P<hedge>up to|as much as|as many as|as long as|as little as|as few as|at least|at most|more than|over|"
+    r"(?P<hedge>up to|as much as|as many as|as long as|as high as|as large as|as little as|as few as|at least|at most|more than|over|"
     r"less than|fewer than|under|within|nearly|almost|about|around|roughly|approximately|some|"
     r"only|just|no more than|no less than|in under|in less than|in about|in just|in only|above|below|"
     r"upwards of|north of|over|beyond|>|<|~)?\s*"
@@ -258,7 +258,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 
 
 _HEDGE_CLASS = {
-    "up to": "upto", "as much as": "upto", "as long as": "upto", "as many as": "upto", "at most": "upto", "no more than": "upto",
+    "up to": "upto", "as much as": "upto", "as high as": "upto", "as large as": "upto", "as long as": "upto", "as many as": "upto", "at most": "upto", "no more than": "upto",
     "at least": "atleast", "more than": "atleast", "over": "atleast", "above": "atleast", "no less than": "atleast",
     "upwards of": "atleast", "north of": "atleast", "beyond": "atleast", ">": "atleast",
     "less than": "under", "fewer than": "under", "under": "under", "within": "under", "in under": "under",
@@ -561,6 +561,8 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     # "rather than X" sets X aside as the alternative: it denies only the word that follows
     text = re.sub(r"\b(rather than|instead of)\b", "rathernot", text.replace("’", "'"), flags=re.I)
     text = re.sub(r"\bcosts? (you )?nothing( extra)?\b", "at no cost", text, flags=re.I)
+    text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
+    text = re.sub(r"\b(don't|doesn't|won't|never|can't|cannot) (stop|fail|lack)s?\b", "keep", text, flags=re.I)  # double negative
     for clause in _CLAUSE.split(text):
         window = 0
         words: set[str] = set()
@@ -603,12 +605,12 @@ def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ())
     claim, approved_text = _without_names(claim, own_names), _without_names(approved, own_names)
     neg_c, asr_c, negc_c = _negation_scopes(claim)
     neg_a, asr_a, negc_a = _negation_scopes(approved_text)
-    denied = sorted(w for w in neg_c & asr_a if w not in negc_a)
+    restated = bool((negc_c & negc_a) - {"need", "extra"})
+    denied = [] if restated else sorted(w for w in neg_c & asr_a if w not in negc_a)
     if denied:
         return f"negates '{_as_written(denied, claim)}', which the platform asserts ('{approved}')"
     # a claim that denies what the platform denies ("the bill doesn't grow with the sensor count",
     # "nothing goes back to the factory") restates its negation, whatever else it names
-    restated = bool((negc_c & negc_a) - {"need", "extra"})
     affirmed = [] if restated else sorted(w for w in neg_a & asr_c if w not in negc_c)
     if affirmed:
         return f"asserts '{_as_written(affirmed, claim)}', which the platform rules out ('{approved}')"
@@ -665,7 +667,8 @@ _OPPOSITE_IDEAS = [
      ("in person", r"\b(in person|in-person|(visit|trip to|go to|at) an? (branch|office)|in (a|the|our) branch|"
                    r"paper forms?|by post|by mail)\b")),
     (("automatic", r"\b(automatic(ally)?|by (it|them)sel(f|ves)|on (its|their) own|hands-free)\b"),
-     ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? in|re-?keys?|enters? (every|each|all))\b")),
+     ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? in|re-?keys?|enters? (every|each|all)|"
+                r"cop(y|ies) (every|each|all))\b")),
     (("in advance", r"\b(before (a|the|any)? ?[\w-]+ (fails|breaks|goes|happens)|ahead of|in advance|weeks? (early|before))\b"),
      ("too late", r"\b(once .{0,40}\balready\b|after (a|the) [\w-]+ (has )?(failed|broken|gone)|too late|after the fact)\b")),
     (("international", r"\b(international|overseas|abroad|cross-border|foreign)\b"),
@@ -880,10 +883,14 @@ def _changed_per_unit(claim: str, approved: str, own_names: Sequence[str] = ()) 
 
 
 def _added_condition(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
-    """"Transactions over $500 sync" where the platform says "every transaction syncs"."""
+    """"Transactions over $500 sync" where the platform says "every transaction syncs"; "balances
+    above $10,000 earn …" where it sets no threshold of money at all."""
+    dims = {q.dimension for q in quantities(approved)}
+    for q in quantities(claim):
+        if q.dimension.startswith("money") and q.dimension not in dims and q.hedge == "atleast":
+            return f"adds the condition '{q.text}'; the platform's wording sets no such threshold"
     if not _UNIVERSAL & set(tokens(approved)):
         return None
-    dims = {q.dimension for q in quantities(approved)}
     for q in quantities(claim):
         if q.dimension not in dims and q.hedge in ("atleast", "under") and q.dimension != "duration":
             return f"adds the condition '{q.text}'; the platform's wording covers every case"
@@ -897,7 +904,8 @@ _SEGMENT = re.compile(
     r"members?|merchants?|locations?|plans?|tiers?)\b", re.I)
 _BUSINESS_FORM = re.compile(r"\b(sole traders?|sole proprietors?|limited companies|freelancers|start-?ups)\b", re.I)
 _TIME_LIMIT = re.compile(
-    r"\b(for (your|the|their|its|our) first (\d+|[a-z]+) (days?|weeks?|months?|years?)|for (your|the|their) first (month|year)|"
+    r"\b((for|during|in|over) (your|the|their|its|our) first (\d+|[a-z]+) (days?|weeks?|months?|years?)|"
+    r"(for|during|in|over) (your|the|their) first (month|year)|"
     r"for a limited time|limited[- ]time|introductory|for new (customers|accounts|users) only|"
     r"(in|for) (the|your) first (month|year)|until (the end of|[A-Z][a-z]+ \d))\b", re.I)
 _EVERY_DAY = re.compile(r"\b(7 days a week|seven days a week|every day|24/7|around the clock|365 days|day or night|"
@@ -911,6 +919,9 @@ def _qualifier(word: str) -> bool:
     return word in _SCOPE_MODIFIERS or word in {"mobile", "web", "desktop", "online", "offline"} \
         or bool(re.search(r"(ed|al|ic|ive|ous|less|able|ary)$", word)) and len(word) > 4
 
+
+# what a product does, for "everything … keeps running offline" (not "everything catches up")
+_PREDICATES = {"keep", "work", "run", "sync", "refresh", "encrypt", "update", "connect", "survive", "cover", "include"}
 
 _WIDE = re.compile(r"\b(all|every|any|everything|everyone)\b\s*(?:(?:of\s+)?(?:the|your|our)\s+)?([a-z]+)?", re.I)
 
@@ -930,7 +941,9 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
     inout = re.search(r"\b(indoors?|inside) (or|and) out(doors?|side)?\b|\bindoors and outdoors\b", claim, re.I)
     if inout and re.search(r"\bindoors?\b", approved, re.I) and not re.search(r"\boutdoors?\b", approved, re.I):
         return f"'{inout.group(0)}' where the platform says indoors"
-    if re.search(r"\beverything\b", claim, re.I):
+    every = re.search(r"\beverything\b([^;.]*)", claim, re.I)
+    a_words = {_stem(t) for t in tokens(approved)} - _STOP
+    if every and {_stem(t) for t in tokens(every.group(1))} & a_words & _PREDICATES:
         mods = [f"{mod} {noun}" for noun, mod in a_pairs.items()
                 if mod in _SCOPE_MODIFIERS | {"mobile", "web", "desktop"} and (mod, noun) not in c_pairs]
         if mods:
@@ -940,6 +953,8 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
 
 _EXCEPTION = re.compile(r"(?:;|,|—|–|\bbut|\bwhile|\bwhereas)\s+(?:(?:and|but)\s+)?(?P<rest>(?:the |all |every )?(?:other|older|"
                         r"remaining|rest of the|everything else|everyone else)\b[^;.]*)", re.I)
+_STILL = re.compile(r"(?:;|,|\bbut\b|\bwhile\b|\bwhereas\b)\s+(?P<rest>[^;.]*\bstill\s+(?:need|needs|have to|has to|require|"
+                    r"requires|take|takes|go|goes|pay|pays)\b[^;.]*)", re.I)
 _APPLIES = re.compile(r"\b(?:applies|apply|is available|are available|only works?|is reserved|are reserved)\s+(?:only\s+)?"
                       r"(?:to|on|for|with)\s+(?P<what>[^,;.]+)", re.I)
 _PLAN_FEATURE = re.compile(r"\b(?:an?|the)\s+[\w-]+[- ]plan feature\b|\bpart of (?:the|our) [\w-]+ (?:plan|tier|edition)\b|"
@@ -950,7 +965,7 @@ _MODEL_SEGMENT = re.compile(r"\b(?:the|our)\s+(outdoor|indoor|newest|latest|olde
 
 # (what the claim says, what in the platform's wording sets the same limit, the reason)
 _LIMITS: tuple[tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...], str], ...] = (
-    ((_EXCEPTION,), (_EXCEPTION,), "makes an exception ('{rest}'); the platform's wording has none"),
+    ((_EXCEPTION, _STILL), (_EXCEPTION, _STILL), "makes an exception ('{rest}'); the platform's wording has none"),
     ((_APPLIES,), (_APPLIES,), "limits it to '{what}'; the platform's wording sets no such limit"),
     ((_PLAN_FEATURE, _MODEL_SEGMENT), (_PLAN_FEATURE, _MODEL_SEGMENT),
      "limits it to '{all}'; the platform's wording is for every customer"),
@@ -1090,6 +1105,9 @@ def _swapped_roles(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
                     and (pc == "we" or _ours_before(c_toks, verb)):
                 # the platform's imperative, "Connect your POS…": you connect it, not "our engineers"
                 pa, wa = "you", "you"
+            if side == "subject" and pc and pc == pa and pc in _COLLECTIVE | {"engineer", "analyst"} \
+                    and _ours_before(c_toks, verb) and not _ours_before(a_toks, verb):
+                return f"'our {wc} {verb}' where the platform says your {wa} {verb}"  # "our services team builds"
             if not pc or not pa or pc == pa:
                 continue
             if pa == "they" and pc in a_parties or pc == "they":
@@ -1126,7 +1144,8 @@ def _swapped_comparison(claim: str, approved: str, own_names: Sequence[str] = ()
 # X sends, Y receives. "Y gets paid", "Y receives alerts from X": the subject receives.
 _SEND_VERBS = {"send", "sends", "sent", "sending", "push", "pushes", "pushed", "forward", "forwards", "deliver",
                "delivers", "delivered", "email", "emails", "text", "texts", "report", "reports",
-               "paid", "transfer", "transfers", "share", "shares", "escalate", "escalates"}
+               "paid", "transfer", "transfers", "share", "shares", "escalate", "escalates", "flag", "flags",
+               "flagged", "signal", "signals"}
 _TELL_VERBS = {"warn", "warns", "warned", "warning", "alert", "alerts", "alerted", "alerting", "notify", "notifies",
                "notified", "tell", "tells", "told", "ping", "pings", "page", "pages", "remind", "reminds",
                "pay", "pays", "paying", "reimburse", "reimburses"}  # "pays your suppliers": the suppliers receive
@@ -1251,7 +1270,10 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     text = re.sub(r"\b(?:does|do|did|handles|handle|performs|perform|runs|run)\s+(?:all\s+)?(?:the|its|their|your)\s+"
                   r"(?:[\w-]+\s+)?(?:analysis|number-crunching|calculations|maths|math|processing)\b", "analyses", text, flags=re.I)
     text = re.sub(r"'(ll|re|ve|d)\b", "", text.lower().replace("’", "'"))  # "you'll pay" -> "you pay"
-    return tuple(t for t in re.split(r"[^a-z'_]+", text) if t)
+    text = re.sub(r"\b(decides|chooses|picks|controls)\b", "sets", text)  # who decides the limit is who sets it
+    text = re.sub(r"\b(decide|choose|pick|control)\b", "set", text)
+    text = re.sub(r"\bputs? together\b", "builds", text)
+    return tuple(t.strip("'") for t in re.split(r"[^a-z'_]+", text) if t.strip("'"))
 
 
 def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | None]:

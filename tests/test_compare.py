@@ -361,3 +361,37 @@ def test_rather_than_sets_one_word_aside_and_the_cloud_is_a_party() -> None:
                                "Pay suppliers at the mid-market rate plus a flat fee.")
     assert "roles" in kinds("Sensors stream raw data and our cloud does the analysis.",
                             "The sensor analyses vibration on the sensor itself.")
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("Sub-zero cold rooms don't stop these sensors.", "The sensors survive washdowns, dust and freezing cold stores."),
+        ("Nobody on the team writes a line of code.", "Anyone on the store team can build a report, no code needed."),
+        ("Balances as high as $250,000 are FDIC insured.", "Deposits are FDIC insured up to $250,000."),
+        ("The phone app carries on, and everything catches up once the connection returns.",
+         "The mobile app keeps working offline and syncs when the store is back online."),
+        ("Our support team answers within four business hours.", "Support answers within 4 business hours."),
+    ],
+)
+def test_double_negatives_restated_denials_and_hedges_are_no_difference(claim: str, approved: str) -> None:
+    assert compare(claim, approved) == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Each employee decides the spending limit on their own card.", "Each card has a spending limit that you set.", "roles"),
+        ("Your bookkeeper copies each transaction into Xero.", "Every transaction syncs to Xero automatically.", "reversal"),
+        ("Pay your suppliers' invoices up to twice as fast.", "Businesses that add payment links get paid up to 2x faster.",
+         "roles"),
+        ("Your store team flags low stock to the app.", "Low-stock alerts reach the store team.", "roles"),
+        ("Our services team puts together every report.", "Anyone on the store team can build a report.", "roles"),
+        ("No monthly fees during your first year.", "No monthly fees and no minimum balance.", "scope"),
+        ("Card purchases sync automatically, while transfers still need a manual export.", "Every transaction syncs automatically.",
+         "scope"),
+        ("Balances above $10,000 earn up to 3.2% APY.", "Earn up to 3.2% APY on your savings.", "scope"),
+    ],
+)
+def test_who_decides_copies_pays_and_builds_and_new_limits(claim: str, approved: str, expected: str) -> None:
+    assert expected in kinds(claim, approved)
