@@ -124,7 +124,7 @@ def run(ablate: bool) -> dict[str, Any]:
     result["fixed"] = {"per_platform": {k: score(v) for k, v in fixed.items()}, "pooled": pooled(fixed)}
     fresh = [x for preds in fixed.values() for x in preds if _number(x[0].id) >= FRESH_FROM]
     result["fresh"] = score(fresh) if fresh else None
-    blind = [x for preds in fixed.values() for x in preds if re.search(r"-d[234]-", x[0].id)]
+    blind = [x for preds in fixed.values() for x in preds if re.search(r"-d[2-9]-", x[0].id)]
     result["blind"] = score(blind) if blind else None
 
     held: dict[str, list] = {}
@@ -185,7 +185,7 @@ def render(result: dict[str, Any]) -> str:
     if result.get("fresh"):
         out.append(row("shipped thresholds", f"round-2 rows (id ≥ {FRESH_FROM})", result["fresh"]))
     if result.get("blind"):
-        out.append(row("shipped thresholds", "round-4 blind rows (-d2-, -d3-, -d4-)", result["blind"]))
+        out.append(row("shipped thresholds", "round-4 blind rows (-d2- to -d5-)", result["blind"]))
     for plat, fold in result["lopo"]["folds"].items():
         out.append(row("tuned on the other two", plat, fold["held_out"]))
     out.append(row("leave-one-platform-out", "all (held out)", result["lopo"]["pooled"]))
