@@ -680,14 +680,17 @@ _OPPOSITE_IDEAS = [
 ]
 
 
+_IDEA_PATTERNS = [((xn, re.compile(xr)), (yn, re.compile(yr))) for (xn, xr), (yn, yr) in _OPPOSITE_IDEAS]
+
+
 @lru_cache(maxsize=8192)
 def ideas(text: str) -> frozenset[str]:
     """What ``text`` says about the subjects of ``_OPPOSITE_IDEAS``, either way: "costs nothing" and
     "a paid add-on" both speak of the price ("free/paid"), "online" and "a trip to a branch" of the
     channel. Two sentences that speak of the same subject are likely about the same message."""
     low = text.lower()
-    return frozenset(f"{x[0]}/{y[0]}" for x, y in _OPPOSITE_IDEAS
-                     if x[0] not in _WEAK_TIES and (re.search(x[1], low) or re.search(y[1], low)))
+    return frozenset(f"{x[0]}/{y[0]}" for x, y in _IDEA_PATTERNS
+                     if x[0] not in _WEAK_TIES and (x[1].search(low) or y[1].search(low)))
 
 
 _WEAK_TIES = {"automatic"}  # "automatically" is said of everything: no evidence two sentences share a topic
@@ -701,10 +704,10 @@ def _affirmative(text: str) -> str:
 def _opposite_idea(claim: str, approved: str) -> str | None:
     c, a = claim.lower(), approved.lower()
     c_yes, a_yes = _affirmative(claim).lower(), _affirmative(approved).lower()  # "never re-keys" is not manual
-    for (x_name, x_re), (y_name, y_re) in _OPPOSITE_IDEAS:
+    for (x_name, x_re), (y_name, y_re) in _IDEA_PATTERNS:
         for (p_name, p_re), (q_name, q_re) in (((x_name, x_re), (y_name, y_re)), ((y_name, y_re), (x_name, x_re))):
-            if re.search(p_re, a) and not re.search(q_re, a_yes) and re.search(q_re, c_yes) and not re.search(p_re, c):
-                found = re.sub(r"^(as )?an? ", "", re.search(q_re, c_yes).group(0))  # type: ignore[union-attr]
+            if p_re.search(a) and not q_re.search(a_yes) and q_re.search(c_yes) and not p_re.search(c):
+                found = re.sub(r"^(as )?an? ", "", q_re.search(c_yes).group(0))  # type: ignore[union-attr]
                 return f"says '{found}' where the platform says {p_name} ('{approved}')"  # type: ignore[union-attr]
     return None
 
