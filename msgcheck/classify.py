@@ -244,7 +244,6 @@ class Classifier:
 
     def judge(self, text: str, sims: np.ndarray) -> Verdict:
         t = self.t
-        self._last_sims = sims
         score = sims + t.lexical * self.overlap(text)
         # a shared figure lifts a wording that is already among the nearest (not one far off topic:
         # "a 5-year warranty" is not about the battery because the battery lasts up to 5 years)
@@ -255,20 +254,16 @@ class Classifier:
         best_a = float(score[approved[0]]) if approved else -1.0
         best_r = float(score[retired[0]]) if retired else -1.0
 
+        retired_facts: list[Difference] | None = None  # the claim's factual differences from the nearest retired wording
         if best_r >= t.retired and best_r >= best_a - t.margin:
-            w = self.wordings[retired[0]]
             # "dashboards update every 5 seconds" is near the retired "update once a day", but says
             # what the approved message says: a retired verdict needs no factual difference from the
             # retired wording, or no approved wording nearly as close.
-            differs = [d for d in compare(text, w.text, competitors=self._competitors, own_names=self._own_names)
-                       if d.kind in _FACTUAL]
+            retired_facts = self._factual_differences(text, retired[0])
             # clearly nearest to the retired wording, it repeats it even with other figures ("free for up
             # to 12 stores") — but not when it says the opposite idea ("domestic" for "international")
-            if not differs or (best_r >= best_a + t.margin and not any(d.kind in _OPPOSED for d in differs)):
-                msg = self.platform.message(w.message_id)
-                reason = f"repeats the retired message '{msg.statement}'" + (f" ({msg.reason})" if msg.reason else "")
-                return Verdict(Kind.RETIRED, w, float(sims[retired[0]]), reason=reason,
-                               suggestion=self._replacement(approved, score))
+            if not retired_facts or (best_r >= best_a + t.margin and not any(d.kind in _OPPOSED for d in retired_facts)):
+                return self._retired_verdict(retired[0], float(sims[retired[0]]), approved, score)
 
         if best_a < t.topic:
             return Verdict(Kind.OFF_MESSAGE, None, float(sims[approved[0]]) if approved else None,
@@ -293,13 +288,16 @@ class Classifier:
         with_diffs = [(i, d) for i, d in compared if d]
         if with_diffs and len(with_diffs) == len(compared) and not any(
                 d.kind == "roles" for d in with_diffs[0][1]):
-            # every approved candidate is contradicted: if a retired statement on the same topic says
-            # what the claim says (no factual difference), the claim repeats the retired message —
+            # every approved candidate is contradicted: if a retired statement on the same topic (within
+            # ``second_look`` of the best approved) says what the claim says (no factual difference),
+            # the claim repeats the retired message —
             # unless the nearest approved wording has the claim's parties swapped: that is a claim
             # about this message, said wrong ("warns machine vendors" for "warns maintenance teams")
-            repeated = self._retired_repeat(text, retired, score, best_a)
-            if repeated is not None:
-                return repeated(approved, score)
+            if retired and float(score[retired[0]]) >= max(t.topic, best_a - t.second_look):
+                if retired_facts is None:
+                    retired_facts = self._factual_differences(text, retired[0])
+                if not retired_facts:
+                    return self._retired_verdict(retired[0], float(sims[retired[0]]), approved, score)
         if with_diffs:
             i, diffs = with_diffs[0]
             w = self.wordings[i]
@@ -315,19 +313,10 @@ class Classifier:
         reason = f"repeats the retired message '{msg.statement}'" + (f" ({msg.reason})" if msg.reason else "")
         return Verdict(Kind.RETIRED, w, sim, reason=reason, suggestion=self._replacement(approved, score))
 
-    def _retired_repeat(self, text: str, retired: list[int], score: np.ndarray, best_a: float):
-        """The nearest retired wording, when it is about as close as the best approved one (within
-        ``second_look``) and the claim differs from it in no fact; else None."""
-        if not retired:
-            return None
-        i = retired[0]
-        if float(score[i]) < max(self.t.topic, best_a - self.t.second_look):
-            return None
-        w = self.wordings[i]
-        if any(d.kind in _FACTUAL for d in compare(text, w.text, competitors=self._competitors,
-                                                    own_names=self._own_names)):
-            return None
-        return lambda approved, sc: self._retired_verdict(i, float(self._last_sims[i]), approved, sc)
+    def _factual_differences(self, text: str, i: int) -> list[Difference]:
+        """The claim's differences in fact from wording ``i`` (a retired claim may add absolutes freely)."""
+        return [d for d in compare(text, self.wordings[i].text, competitors=self._competitors,
+                                   own_names=self._own_names) if d.kind in _FACTUAL]
 
     def _suggest(self, w: Wording) -> str:
         """The approved wording to use instead: the whole wording a matched clause comes from."""

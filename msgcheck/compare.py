@@ -60,7 +60,6 @@ for _names, _dim, _factor in (
 ):
     for _n in _names:
         _UNIT_TABLE[_n] = (_dim, _factor)
-_UNIT_NAMES = {"duration": "second", "percent": "%", "multiplier": "x", "bytes": "byte"}
 
 _CURRENCY = {"$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "dollars": "USD",
              "euros": "EUR", "pounds": "GBP"}
@@ -275,10 +274,6 @@ def _norm_hedge(h: str | None) -> str | None:
     return _HEDGE_CLASS.get(" ".join(h.lower().split()))
 
 
-def _fmt(q: Quantity) -> str:
-    return q.text
-
-
 # --- words -----------------------------------------------------------------------------------
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|%|×")
@@ -489,7 +484,7 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approve
             kind = "unit" if a.dimension in ("duration", "length") and _unit_word(c.text) != _unit_word(a.text) \
                 or a.dimension == "temperature" and c.text.lower().endswith("f") != a.text.lower().endswith("f") \
                 else "number"
-            diffs.append(Difference(kind, f"{_fmt(c)} where the platform says {_fmt(a)}"))
+            diffs.append(Difference(kind, f"{c.text} where the platform says {a.text}"))
             continue
         # percent stated as a multiplier, or the other way round
         swapped = {"percent": "multiplier", "multiplier": "percent"}.get(a.dimension)
@@ -497,14 +492,14 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approve
         if alt:
             used.add(alt[0])
             diffs.append(Difference("percent_vs_multiplier",
-                                    f"{_fmt(claim_q[alt[0]])} where the platform says {_fmt(a)}"))
+                                    f"{claim_q[alt[0]].text} where the platform says {a.text}"))
             continue
         counts = [i for i, c in enumerate(claim_q) if c.dimension == "count" and i not in used]
         if counts and a.dimension != "count":
             i = counts[0]
             if not claim_q[i].same_value(a):
                 used.add(i)
-                diffs.append(Difference("number", f"{_fmt(claim_q[i])} where the platform says {_fmt(a)}"))
+                diffs.append(Difference("number", f"{claim_q[i].text} where the platform says {a.text}"))
     return diffs
 
 

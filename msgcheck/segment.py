@@ -136,11 +136,6 @@ _AUX = {"is", "are", "was", "were", "be", "been", "being", "am", "has", "have", 
         "there's", "we'll", "you'll", "it'll", "we've", "you've", "i'm"}
 
 
-def is_verbish(word: str) -> bool:
-    """Whether ``word`` reads as a verb (a small list of bases and their inflections)."""
-    return _is_verbish(word)
-
-
 def _is_verbish(word: str) -> bool:
     w = word.lower().strip("'’")
     if w in _AUX or w in _VERB_BASES:
