@@ -280,24 +280,17 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?|%|×")
 _NEGATORS = {"not", "no", "never", "without", "none", "nobody", "nothing", "neither", "nor", "cannot",
              "can't", "won't", "don't", "doesn't", "isn't", "aren't", "didn't", "wasn't", "weren't",
              "shouldn't", "couldn't", "wouldn't", "hasn't", "haven't", "lacks", "lack", "free"}
-_ABSOLUTES = {
-    "guaranteed": "guaranteed", "guarantee": "guarantee", "guarantees": "guarantees", "always": "always",
-    "never": "never", "forever": "forever", "instantly": "instantly", "instant": "instant",
-    "completely": "completely", "entirely": "entirely", "totally": "totally", "perfect": "perfect",
-    "perfectly": "perfectly", "eliminate": "eliminate", "eliminates": "eliminates", "unlimited": "unlimited",
-    "zero": "zero", "100%": "100%", "every time": "every time", "fully": "fully", "certain": "certain",
-    "risk-free": "risk-free", "flawless": "flawless", "error-free": "error-free", "all": "all",
-    "indestructible": "indestructible", "unbreakable": "unbreakable", "anywhere": "anywhere",
-    "any temperature": "any temperature", "any conditions": "any conditions", "without fail": "without fail",
-    "infinite": "infinite", "for life": "for life", "lifetime": "lifetime", "never fails": "never fails",
-    "every single": "every single", "no matter": "no matter", "whatever the": "whatever the",
-    "at all times": "at all times", "without exception": "without exception", "no exceptions": "no exceptions",
-    "fastest": "fastest", "the best": "the best", "number one": "number one", "100 percent": "100 percent",
-    "every last": "every last", "never again": "never again", "any environment": "any environment",
-    "any weather": "any weather", "any situation": "any situation", "any circumstances": "any circumstances",
-    "the life of the": "the life of the", "the whole life": "the whole life", "a thing of the past": "a thing of the past",
-    "of any kind": "of any kind", "whatsoever": "whatsoever",
-}
+# stronger promises than a platform makes: "guaranteed", "always", "100%", "the life of the" sensor
+_ABSOLUTES = frozenset({
+    "guaranteed", "guarantee", "guarantees", "always", "never", "forever", "instantly", "instant",
+    "completely", "entirely", "totally", "perfect", "perfectly", "eliminate", "eliminates", "unlimited",
+    "zero", "100%", "every time", "fully", "certain", "risk-free", "flawless", "error-free", "all",
+    "indestructible", "unbreakable", "anywhere", "any temperature", "any conditions", "without fail",
+    "infinite", "for life", "lifetime", "never fails", "every single", "no matter", "whatever the",
+    "at all times", "without exception", "no exceptions", "fastest", "the best", "number one", "100 percent",
+    "every last", "never again", "any environment", "any weather", "any situation", "any circumstances",
+    "the life of the", "the whole life", "a thing of the past", "of any kind", "whatsoever"
+})
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",
                 "pilot", "specific", "individual", "limited", "part", "subset"}
@@ -332,7 +325,7 @@ _ABSOLUTE_RE = re.compile(
 @lru_cache(maxsize=8192)
 def _absolutes(text: str) -> frozenset[str]:
     low = text.lower()
-    found = {_ABSOLUTES[m.group(0)] for m in _ABSOLUTE_RE.finditer(low) if m.group(0) in _ABSOLUTES}
+    found = {m.group(0) for m in _ABSOLUTE_RE.finditer(low)}
     found.discard("all")  # scope words are handled by _scope
     return frozenset(found)
 
