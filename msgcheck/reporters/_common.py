@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from typing import Iterable
+
 from ..models import AssetResult, Finding, Report
+
+# control characters no report format can carry (replaced by a space)
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 KIND_ORDER = ("drift", "retired", "banned", "off_message", "terminology", "aligned")
 KIND_LABEL = {
@@ -26,6 +32,11 @@ def headline(report: Report) -> str:
     if s["errors"]:
         parts.append(f"{s['errors']} unreadable")
     return ", ".join(parts)
+
+
+def in_reading_order(findings: Iterable[Finding]) -> list[Finding]:
+    """Findings in slide/page order (notes after the slide)."""
+    return sorted(findings, key=lambda f: f.location.sort_key())
 
 
 def changes(report: Report) -> dict | None:

@@ -24,9 +24,9 @@ from collections import Counter
 from typing import Any, Iterable, Sequence
 
 from ..models import AssetResult, Finding, Kind, Location, Report, Severity
+from ._common import CONTROL_CHARS, changes, in_reading_order
 
 # Characters that are not allowed in XML/HTML text: C0 controls except tab, newline, carriage return.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 KIND_LABELS: dict[str, str] = {
     "aligned": "Aligned",
@@ -143,7 +143,7 @@ a { color: var(--info); }
 def _e(value: Any) -> str:
     """Escape any value for HTML text or a quoted attribute; drop control characters."""
     text = "" if value is None else str(value)
-    return html.escape(_CONTROL.sub(" ", text), quote=True)
+    return html.escape(CONTROL_CHARS.sub(" ", text), quote=True)
 
 
 def _is_web_url(value: str | None) -> bool:
@@ -165,9 +165,9 @@ def render(report: Report, *, color: bool = False) -> str:
     history = report.extra.get("history")
     if isinstance(history, list) and history:
         body.append(_trend(history))
-    changes = report.extra.get("changes")
-    if isinstance(changes, dict):
-        body.append(_changes(changes))
+    since_last = changes(report)
+    if since_last is not None:
+        body.append(_changes(since_last))
     body.append(_toc(report))
     body.append(_matrix(report, messages))
     body.append(_drift_by_message(report, messages))
@@ -214,10 +214,6 @@ def _semantic_total(report: Report) -> int:
     return sum(1 for f in report.findings if f.kind.semantic)
 
 
-def _sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: f.location.sort_key())
-
-
 # --- sections --------------------------------------------------------------------------------
 
 
@@ -234,14 +230,13 @@ def _header(report: Report) -> str:
 
 
 def _scorecards(report: Report) -> str:
-    kinds = report.by_kind()
+    s = report.summary()
+    kinds, missing, unreadable = s["by_kind"], s["missing"], s["errors"]
     total = _semantic_total(report)
     aligned = kinds.get("aligned", 0)
-    missing = sum(len(a.missing) for a in report.assets)
-    unreadable = sum(1 for a in report.assets if a.error)
     cards = [
-        ("assets checked", str(len(report.assets)), ""),
-        ("claims", str(sum(a.claims for a in report.assets)), ""),
+        ("assets checked", str(s["assets"]), ""),
+        ("claims", str(s["claims"]), ""),
         ("aligned", _pct(aligned, total), "good" if total and aligned == total else ""),
         ("drift", str(kinds.get("drift", 0)), "bad" if kinds.get("drift") else "good"),
         ("off-message", str(kinds.get("off_message", 0)), "warn" if kinds.get("off_message") else "good"),
@@ -443,7 +438,7 @@ def _drift_by_message(report: Report, messages: list[dict[str, Any]]) -> str:
     statements = {str(m["id"]): m.get("statement") for m in messages}
     groups: dict[str, list[tuple[AssetResult, Finding]]] = {}
     for asset in report.assets:
-        for f in _sorted_findings(asset.findings):
+        for f in in_reading_order(asset.findings):
             if f.kind is Kind.DRIFT:
                 groups.setdefault(f.message_id or "(no message)", []).append((asset, f))
     if not groups:
@@ -485,7 +480,7 @@ def _location(f: Finding, source: str | None = None) -> str:
 
 
 def _assets(report: Report) -> str:
-    counts = Counter(f.kind.value for f in report.findings)
+    counts = report.by_kind()
     boxes = "".join(
         f'<label><input type="checkbox" checked data-kind="{k}"> '
         f'<span class="badge {k}">{_e(KIND_LABELS[k])}</span> <span class="muted">{counts.get(k, 0)}</span></label>'
@@ -520,7 +515,7 @@ def _asset(index: int, asset: AssetResult) -> str:
         ids = ", ".join(_e(m) for m in asset.missing)
         parts.append(f'<p><span class="badge drift">Missing required</span> {ids}</p>')
     if asset.findings:
-        rows = "".join(_row(f, asset.source) for f in _sorted_findings(asset.findings))
+        rows = "".join(_row(f, asset.source) for f in in_reading_order(asset.findings))
         parts.append(
             "<table><thead><tr><th>where</th><th>kind</th><th>claim</th><th>details</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>"

@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..models import AssetResult, Finding, Kind, Report, Severity
+from ._common import in_reading_order
 
 # XML 1.0 forbids these characters even escaped (python-pptx gives \v for a line break).
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -53,7 +54,7 @@ def _suite(asset: AssetResult) -> ET.Element:
         ET.SubElement(case, "error", message=_x(asset.error), type="unreadable").text = _x(asset.error)
         errors += 1
     else:
-        for f in sorted(asset.findings, key=lambda x: x.location.sort_key()):
+        for f in in_reading_order(asset.findings):
             if f.severity.rank < Severity.WARNING.rank:
                 continue
             case = ET.SubElement(suite, "testcase", classname=f"{classname}.{f.kind.value}", name=_case_name(f))

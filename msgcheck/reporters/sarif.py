@@ -22,11 +22,11 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..models import AssetResult, Finding, Kind, Report, Severity
+from ._common import CONTROL_CHARS, in_reading_order
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 FINGERPRINT_KEY = "msgcheckFinding/v1"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
@@ -56,7 +56,7 @@ RULE_INDEX = {rule_id: i for i, rule_id in enumerate(RULES)}
 
 
 def _clean(text: str | None) -> str:
-    return _CONTROL.sub(" ", text or "")
+    return CONTROL_CHARS.sub(" ", text or "")
 
 
 def artifact_uri(source: str) -> str:
@@ -160,7 +160,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
                                          {"error": _clean(asset.error)}))
             continue
         seen: dict[tuple[str, str, str], int] = {}
-        for f in sorted(asset.findings, key=lambda x: x.location.sort_key()):
+        for f in in_reading_order(asset.findings):
             key = (f.kind.value, f.message_id or "", " ".join(f.text.lower().split()))
             seen[key] = seen.get(key, -1) + 1
             results.append(_result(asset, f, seen[key]))
