@@ -211,6 +211,7 @@ class Classifier:
             for w in ws:
                 self._weights[i, self._vocab[w]] = self._idf.get(w, 1.0) / total
         self._full = {w.text: w for w in platform.wordings()}
+        self._messages = {m.id: m for m in platform.messages}  # looked up for every candidate of every claim
         self._figures = [[q for q in quantities(w.text) if _telling(q)] for w in wordings]
         self._bases = [set().union(*bases(w.text)) | ideas(w.text) for w in wordings]
 
@@ -273,7 +274,7 @@ class Classifier:
         compared: list[tuple[int, list[Difference]]] = []
         for i in candidates:
             w = self.wordings[i]
-            msg = self.platform.message(w.message_id)
+            msg = self._messages[w.message_id]
             diffs = compare(text, w.text, competitors=self._competitors, versus=msg.versus,
                             own_names=self._own_names)
             if diffs and all(d.kind in _NOT_DRIFT for d in diffs):
@@ -309,7 +310,7 @@ class Classifier:
 
     def _retired_verdict(self, i: int, sim: float, approved: list[int], score: np.ndarray) -> Verdict:
         w = self.wordings[i]
-        msg = self.platform.message(w.message_id)
+        msg = self._messages[w.message_id]
         reason = f"repeats the retired message '{msg.statement}'" + (f" ({msg.reason})" if msg.reason else "")
         return Verdict(Kind.RETIRED, w, sim, reason=reason, suggestion=self._replacement(approved, score))
 

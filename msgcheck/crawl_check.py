@@ -306,7 +306,7 @@ def crawl_site(
         records = []
         for p in result.pages:
             res = raw.get(p.final_url) if p.is_page else None
-            stored = dict(res.to_dict(), source=res.source) if res is not None else None
+            stored = res.to_dict() if res is not None else None
             key = check_keys.get(p.final_url)
             records.append(PageRecord(p.url, p.final_url, p.status, p.etag, p.last_modified, p.content_hash,
                                       key, p.error or p.skipped, stored))
@@ -314,7 +314,7 @@ def crawl_site(
             site_key = keyed[0][3]
             site_res = raw[site_source(origin)]
             records.append(PageRecord(site_source(origin), site_source(origin), None, None, None, None, site_key,
-                                      None, dict(site_res.to_dict(), source=site_res.source)))
+                                      None, site_res.to_dict()))
         history.finish_run(run_id, origin=origin0, pages=records, contents=contents, results=results,
                            vectors=vectors, previous_run=prev_run.id if prev_run else None, counts=counts,
                            fail_after=before_commit)

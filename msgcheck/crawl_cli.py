@@ -15,7 +15,7 @@ from typing import Any, Callable
 import click
 
 from .cli import backend_option, emit, report_options, user_errors
-from .history import DEFAULT_PATH
+from .history import DEFAULT_PATH, is_problem
 
 
 class Progress:
@@ -143,13 +143,12 @@ def history(history_file: str, fmt: str, limit: int) -> None:
         return
     click.echo(f"{'run':>4}  {'started (UTC)':<25} {'state':<10} {'pages':>5} {'errors':>6} "
                f"{'problems':>8} {'new':>4} {'fixed':>5}  start URL")
+    def num(v: int | None) -> str:
+        return "-" if v is None else str(v)
+
     for r in runs:
-        problems = sum(n for k, n in r.by_kind.items() if k != "aligned")
+        problems = sum(n for k, n in r.by_kind.items() if is_problem(k))
         state = "complete" if r.complete else "incomplete"
-
-        def num(v: int | None) -> str:
-            return "-" if v is None else str(v)
-
         click.echo(f"{r.id:>4}  {r.started:<25} {state:<10} {num(r.pages):>5} {num(r.errors):>6} "
                    f"{problems if r.complete else '-':>8} {num(r.new):>4} {num(r.fixed):>5}  {r.start_url}")
 

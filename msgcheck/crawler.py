@@ -32,7 +32,7 @@ from typing import Any
 
 import httpx
 
-from . import urls
+from . import __version__, urls
 from .robots import SITEMAP_MAX_BYTES, Robots, parse_sitemap
 
 PROJECT_URL = "https://github.com/msgcheck/msgcheck"
@@ -42,19 +42,8 @@ MAX_SITEMAP_NESTING = 3
 
 
 def version() -> str:
-    try:
-        from . import __version__  # type: ignore[attr-defined]
-
-        return str(__version__)
-    except ImportError:
-        pass
-    try:
-        from importlib.metadata import PackageNotFoundError
-        from importlib.metadata import version as dist_version
-
-        return dist_version("msgcheck")
-    except PackageNotFoundError:
-        return "0.1.0"
+    """msgcheck's version, as the User-Agent states it."""
+    return __version__
 
 
 def default_user_agent() -> str:

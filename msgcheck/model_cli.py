@@ -10,6 +10,7 @@ import sys
 
 import click
 
+from .backends.fast import RECIPES
 from .cli import user_errors
 
 
@@ -20,7 +21,7 @@ def model() -> None:
 
 @model.command()
 @click.option("--force", is_flag=True, help="Rebuild even when a verified model is cached.")
-@click.option("--recipe", type=click.Choice(["fp32", "int8-block", "int8-block32", "int8-dynamic"]), default=None,
+@click.option("--recipe", type=click.Choice(list(RECIPES)), default=None,
               help="How the exported model is quantised (default: $MSGCHECK_FAST_RECIPE or fp32).")
 @user_errors
 def build(force: bool, recipe: str | None) -> None:
@@ -35,7 +36,7 @@ def build(force: bool, recipe: str | None) -> None:
 
 
 @model.command()
-@click.option("--recipe", type=click.Choice(["fp32", "int8-block", "int8-block32", "int8-dynamic"]), default=None,
+@click.option("--recipe", type=click.Choice(list(RECIPES)), default=None,
               help="Which build to describe (default: $MSGCHECK_FAST_RECIPE or fp32).")
 @click.option("--json", "as_json", is_flag=True, help="Print the manifest as JSON.")
 @user_errors

@@ -6,7 +6,6 @@ The file is read as a YAML node tree, so every problem can be reported with its 
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -27,11 +26,6 @@ DIFF_KEYS = MESSAGE_KEYS | {"versus"}
 RETIRED_KEYS = {"id", "statement", "reason", "variants"}
 TERM_KEYS = {"term", "avoid"}
 BANNED_KEYS = {"phrase", "reason", "suggest"}
-
-
-def platform_hash(path: str | Path) -> str:
-    """A content hash of the platform file (for caches and run history)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
 def load_platform(path: str | Path) -> Platform:

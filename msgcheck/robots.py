@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass, field
-from urllib.parse import unquote
+from .urls import tidy_escapes
 
 ROBOTS_MAX_BYTES = 500 * 1024  # RFC 9309 §2.5: parse at least 500 KiB
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # sitemaps.org: 50 MB uncompressed
@@ -39,20 +39,10 @@ class _Group:
     crawl_delay: float | None = None
 
 
-def _norm_escapes(text: str) -> str:
-    """Percent-escapes in one case, unreserved characters decoded, so rule and path compare."""
-
-    def fix(m: re.Match[str]) -> str:
-        ch = unquote(m.group(0))
-        return ch if ch.isascii() and (ch.isalnum() or ch in "-._~") else m.group(0).upper()
-
-    return re.sub(r"%[0-9a-fA-F]{2}", fix, text)
-
-
 def _compile(pattern: str) -> re.Pattern[str]:
     anchored = pattern.endswith("$")
     body = pattern[:-1] if anchored else pattern
-    regex = ".*".join(re.escape(part) for part in _norm_escapes(body).split("*"))
+    regex = ".*".join(re.escape(part) for part in tidy_escapes(body).split("*"))
     return re.compile(regex + ("$" if anchored else ""), re.DOTALL)
 
 
@@ -135,7 +125,7 @@ class Robots:
             return True
         if self.disallow_all:
             return False
-        path = _norm_escapes(path or "/")
+        path = tidy_escapes(path or "/")
         best: Rule | None = None
         for rule in self.rules:
             if rule.regex.match(path) and (

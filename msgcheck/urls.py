@@ -39,7 +39,7 @@ def is_tracking_param(name: str) -> bool:
     return low in TRACKING_PARAMS or low.startswith(TRACKING_PREFIXES)
 
 
-def _tidy_escapes(text: str) -> str:
+def tidy_escapes(text: str) -> str:
     """Upper-case percent-escapes and decode the ones that stand for unreserved characters."""
 
     def fix(m: re.Match[str]) -> str:
@@ -63,7 +63,7 @@ def _clean_path(path: str) -> str:
         resolved = "/"
     if trailing and not resolved.endswith("/"):
         resolved += "/"
-    return _tidy_escapes(quote(resolved, safe=_PATH_SAFE))
+    return tidy_escapes(quote(resolved, safe=_PATH_SAFE))
 
 
 def normalize(url: str, base: str | None = None) -> str:
