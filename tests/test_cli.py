@@ -123,7 +123,7 @@ def test_output_file_and_markdown(tmp_path: Path) -> None:
 
 def test_validate(tmp_path: Path) -> None:
     ok = run("validate", str(PLATFORM))
-    assert ok.exit_code == 0 and "valid" in ok.output
+    assert ok.exit_code == 0 and ok.output.startswith(f"{PLATFORM}: valid — ")
     bad = tmp_path / "b.yaml"
     bad.write_text("name: [\n")
     r = CliRunner().invoke(main, ["validate", str(bad)])
@@ -132,9 +132,9 @@ def test_validate(tmp_path: Path) -> None:
 
 def test_bad_arguments_exit_2() -> None:
     r = CliRunner().invoke(main, ["check", "x.pptx"])  # no --platform
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "Missing option '--platform'" in r.output
     r = CliRunner().invoke(main, ["check", "x.pptx", "--platform", str(PLATFORM), "--format", "pdf"])
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "Invalid value for '--format'" in r.output
 
 
 def test_every_command_has_help() -> None:

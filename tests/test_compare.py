@@ -208,7 +208,7 @@ def test_direction_who_pays_and_twice(claim: str, approved: str, expected: str) 
 def test_same_direction_and_twice_as_two_x() -> None:
     assert compare("Transactions flow into QuickBooks by themselves.", "Every transaction syncs to QuickBooks automatically.") == []
     assert compare("Get paid up to twice as fast.", "Get paid up to 2x faster.") == []
-    assert [q.dimension for q in quantities("Sync twice a day.")][:1] == ["count"]  # a frequency, not 2x
+    assert [q.dimension for q in quantities("Sync twice a day.")] == ["count", "duration"]  # a frequency, not 2x
 
 
 def test_period_of_a_figure_and_work_moved_to_the_customer() -> None:

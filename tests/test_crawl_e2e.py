@@ -135,7 +135,8 @@ def test_cli_crawl_since_last_and_history(servers, platform, tmp_path: Path, mon
     listing = runner.invoke(main, ["history", "--history", hist])
     assert listing.exit_code == 0
     lines = listing.output.splitlines()
-    assert lines[1].split()[:3] == ["2", lines[1].split()[1], "complete"] and len(lines) == 3
+    newest = lines[1].split()
+    assert newest[0] == "2" and newest[2] == "complete" and lines[2].split()[0] == "1" and len(lines) == 3
     as_json = json.loads(runner.invoke(main, ["history", "--history", hist, "--format", "json"]).output)
     assert [r["run_id"] for r in as_json] == [2, 1] and as_json[0]["new"] == 0
     bad = runner.invoke(main, ["crawl", "ftp://x/", "--platform", str(PLATFORM), "--no-history"])

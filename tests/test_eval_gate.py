@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from click.testing import CliRunner
@@ -50,11 +51,11 @@ def cases() -> list[evaluate.Case]:
 
 
 @pytest.fixture(scope="module")
-def test_split(cases: list[evaluate.Case], tmp_path_factory: pytest.TempPathFactory) -> evaluate.Evaluation:
-    import os
-
-    os.environ["MSGCHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-    return evaluate.evaluate(evaluate.select(cases, "test"), dataset=str(DATASET), split="test")
+def test_split(cases: list[evaluate.Case], tmp_path_factory: pytest.TempPathFactory) -> Iterator[evaluate.Evaluation]:
+    mp = pytest.MonkeyPatch()  # the cache folder for this module only, restored afterwards
+    mp.setenv("MSGCHECK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    yield evaluate.evaluate(evaluate.select(cases, "test"), dataset=str(DATASET), split="test")
+    mp.undo()
 
 
 # --- the gate (real model) -----------------------------------------------------------------
@@ -108,6 +109,9 @@ def test_every_type_and_kind_has_cases_in_both_splits(cases: list[evaluate.Case]
     assert min(types.values()) >= 15, types
     kinds = Counter(c.expected for c in cases)
     assert min(kinds[k] for k in evaluate.KINDS) >= 15, kinds
+    for k in evaluate.KINDS:
+        splits = Counter(c.split for c in cases if c.expected == k)
+        assert splits["dev"] >= 5 and splits["test"] >= 5, (k, splits)
     for t in evaluate.CASE_TYPES:
         splits = Counter(c.split for c in cases if c.type == t)
         assert splits["dev"] >= 5 and splits["test"] >= 5, (t, splits)
