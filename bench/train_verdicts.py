@@ -232,11 +232,11 @@ def run(write: bool) -> dict[str, Any]:
     for p in prepared:
         others = [q for q in prepared if q is not p]
         t, _ = cv.tune(others)  # the rules' thresholds, tuned on the other two platforms (as cv_verdicts)
-        train = [r for q in others for r in rows_for(q, t)]
+        by_q = {q.name: rows_for(q, t) for q in others}  # judged once, used for training and the nested pick
+        train = [r for rows in by_q.values() for r in rows]
         test = rows_for(p, t)
         held["rules"][p.name] = decide(test, None, ())
         # nested: pick the variant and l2 by LOPO within the two training platforms, then score the third
-        by_q = {q.name: rows_for(q, t) for q in others}
         best: tuple[int, str, float, bool] | None = None
         for vname, names in VARIANTS.items():
             for l2 in L2S:

@@ -188,7 +188,8 @@ class ClaimVectors(MutableMapping[str, np.ndarray]):
         self._conn = conn
         self._fingerprint_fn = fingerprint
         self._fingerprint: str | None = None
-        self.pending: dict[str, np.ndarray] = {}
+        self.pending: dict[str, np.ndarray] = {}  # new this run: written by flush
+        self._loaded: dict[str, np.ndarray] = {}  # read from the file: already stored
 
     @property
     def fingerprint(self) -> str:
@@ -199,13 +200,15 @@ class ClaimVectors(MutableMapping[str, np.ndarray]):
     def __getitem__(self, text: str) -> np.ndarray:
         if text in self.pending:
             return self.pending[text]
+        if text in self._loaded:
+            return self._loaded[text]
         row = self._conn.execute(
             "SELECT vector FROM claim_vectors WHERE fingerprint = ? AND text = ?", (self.fingerprint, text)
         ).fetchone()
         if row is None:
             raise KeyError(text)
         vec = np.frombuffer(row[0], dtype=np.float32).copy()
-        self.pending[text] = vec  # keep it in memory for the rest of the run (no rewrite: see flush)
+        self._loaded[text] = vec  # kept in memory for the rest of the run; flush writes only new ones
         return vec
 
     def __contains__(self, text: object) -> bool:
@@ -222,10 +225,10 @@ class ClaimVectors(MutableMapping[str, np.ndarray]):
         raise TypeError("claim vectors are not deleted one by one")
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.pending)
+        return iter({**self._loaded, **self.pending})
 
     def __len__(self) -> int:
-        return len(self.pending)
+        return len({**self._loaded, **self.pending})
 
     def flush(self) -> None:
         """Write the vectors of this run (inside the caller's transaction)."""
@@ -233,7 +236,7 @@ class ClaimVectors(MutableMapping[str, np.ndarray]):
             return
         self._conn.executemany(
             "INSERT OR IGNORE INTO claim_vectors (fingerprint, text, vector) VALUES (?, ?, ?)",
-            [(self._fingerprint, t, v.astype(np.float32).tobytes()) for t, v in self.pending.items()],
+            [(self._fingerprint, t, v.tobytes()) for t, v in self.pending.items()],
         )
 
 

@@ -29,9 +29,9 @@ from ..embed import BATCH_SIZE, MODEL_NAME, model_path
 from ..errors import ModelError
 from . import fast
 
-MIN_MEAN_COSINE = 0.99
-MIN_COSINE = 0.97
-MIN_BATCH_COSINE = 0.99
+MIN_MEAN_COSINE = fast.MIN_MEAN_COSINE
+MIN_COSINE = fast.MIN_COSINE
+MIN_BATCH_COSINE = fast.MIN_BATCH_COSINE
 EXPORT_MIN_COSINE = 0.9999  # the fp32 export must be the reference up to rounding
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 
