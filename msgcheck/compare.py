@@ -399,6 +399,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if unlimited:
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened):
+        if any(d.kind == "scope" for d in diffs):
+            break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
         if found:
             diffs.append(Difference("scope", found))
@@ -434,6 +436,9 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
             ))
     elif named:
         diffs.append(Difference("competitor", f"names {', '.join(named)}; the platform draws no comparison here"))
+    if len(diffs) > 1:
+        # an added figure only matters when nothing else differs ("above $10,000" is the condition)
+        diffs = [d for d in diffs if d.kind != "added_figure"]
     return diffs
 
 
@@ -487,7 +492,10 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approve
             diffs.append(Difference("percent_vs_multiplier",
                                     f"{claim_q[alt[0]].text} where the platform says {a.text}"))
             continue
-        counts = [i for i, c in enumerate(claim_q) if c.dimension == "count" and i not in used]
+        # a count standing in for another figure ("five" for "40%") — but not a bare one or two
+        # ("two teams"), which ties nothing, as in _added_figure
+        counts = [i for i, c in enumerate(claim_q) if c.dimension == "count" and i not in used
+                  and abs(c.value) >= 3]
         if counts and a.dimension != "count":
             i = counts[0]
             if not claim_q[i].same_value(a):
