@@ -221,7 +221,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         high = _to_float(m.group("num2")) if m.group("num2") else None
         if high is not None and scale:
             high *= _SCALE[scale]
-        after = text[m.end(): m.end() + 25].lower()
+        after = text[m.end(): m.end() + 60].lower()
         if cur or re.match(r"\s*(dollars|euros|pounds)\b", after):
             code = _CURRENCY.get(cur or after.split()[0], "USD")
             dim, factor, uname = f"money:{code}", 1.0, cur or code
@@ -234,7 +234,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 and last_unit[0] != "count":
             dim, factor, uname = last_unit  # "from 12 hours to 2"
         else:
-            noun = re.match(r"\s*([a-z][a-z-]+)", after)
+            # what it counts: the first word after it, past hyphenated modifiers ("40 ready-made
+            # point-of-sale connectors" counts connectors)
+            noun = re.match(r"\s*(?:[a-z]+(?:-[a-z]+)+\s+(?=[a-z]))*([a-z][a-z-]+)", after)
             dim, factor, uname = "count", 1.0, (noun.group(1) if noun else "")
         last_unit = (dim, factor, uname)
         out.append(Quantity(value * factor, dim, ("-" if negative else "") + m.group(0).strip(), _norm_hedge(m.group("hedge")),
@@ -409,7 +411,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if period and not any(d.kind in ("unit", "number") for d in diffs):
         diffs.append(Difference("unit", period))
     roles = _swapped_roles(claim, approved, own_names) or _work_moved_to_customer(claim, approved, own_names) \
-        or _done_for_customer(claim, approved, own_names)
+        or _done_for_customer(claim, approved, own_names) or _someone_else_provides(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
     hedge = _dropped_quantifier(claim, approved)
@@ -1042,6 +1044,36 @@ def _done_for_customer(claim: str, approved: str, own_names: Sequence[str] = ())
     if for_you and _SELF_SERVE.search(approved) and not _FOR_YOU.search(approved) and {"_product_", "we", "our"} & toks:
         own = _SELF_SERVE.search(approved).group(0)  # type: ignore[union-attr]
         return f"done '{for_you.group(0)}' where the platform has the customer do it ('{own}')"
+    return None
+
+
+_PROVIDES = re.compile(r"\b(?:comes? with|ships? with|includes?|including|built[- ]in|ready[- ]made|pre[- ]?built|"
+                       r"out of the box)\b((?:\s+[\w-]+){1,6})", re.I)
+_CUSTOMER_SUPPLIES = re.compile(r"\b(?:bring|brings|upload|uploads|supply|supplies|import|imports|plug in|plugs in)\s+"
+                                r"(?:in\s+)?((?:[\w'-]+\s+){0,6}?)(?:(?:your|their)\s+own|own)\b((?:\s+[\w-]+){1,3})|"
+                                r"\b(?:bring|brings|upload|uploads|supply|supplies)\s+(?:the|your|their)\s+"
+                                r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:that\s+)?your\b", re.I)
+_THIRD_PARTY_MAKES = re.compile(r"\b(?:built|made|written|developed|maintained|supplied|provided)"
+                                r"(?:\s+and\s+\w+)?\s+by\s+((?:[\w-]+ ){0,3}[\w-]+)", re.I)
+
+
+def _someone_else_provides(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Bring your own forecasting models" or "connectors built by the POS makers" where the platform
+    says the product *comes with* them: who supplies the thing is changed."""
+    provided = {_stem(t) for m in _PROVIDES.finditer(approved) for t in tokens(m.group(1))} - _STOP
+    if not provided:
+        return None
+    for m in _CUSTOMER_SUPPLIES.finditer(claim):
+        thing = [t for t in tokens(" ".join(g for g in m.groups() if g)) if _stem(t) in provided]
+        if thing:
+            return f"has the customer supply the {thing[-1]} where the platform says the product comes with them"
+    for m in _THIRD_PARTY_MAKES.finditer(claim):
+        agent = m.group(1).strip()
+        if tokens(agent)[-1] in ("us", "we", "hand") or set(_role_tokens(agent, own_names)) & {"_product_", "our"}:
+            continue
+        thing = [t for t in tokens(claim[: m.start()]) if _stem(t) in provided]
+        if thing:
+            return f"has the {thing[-1]} made by {agent} where the platform says the product comes with them"
     return None
 
 

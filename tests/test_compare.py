@@ -401,3 +401,22 @@ def test_double_negatives_restated_denials_and_hedges_are_no_difference(claim: s
 )
 def test_who_decides_copies_pays_and_builds_and_new_limits(claim: str, approved: str, expected: str | tuple[str, ...]) -> None:
     assert kinds(claim, approved) == _listed(expected)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Bring your own forecasting models and we'll run them.",
+        "Customers upload their own forecasting models.",
+        "The forecasting models are written by your data science team.",
+    ],
+)
+def test_who_supplies_what_the_product_comes_with(claim: str) -> None:
+    assert kinds(claim, "The product comes with forecasting models built for retail.") == ["roles"]
+
+
+def test_the_product_supplying_it_is_not_a_change_of_provider() -> None:
+    approved = "The product ships with 40 ready-made connectors."
+    assert kinds("Forty connectors come ready to use.", approved) == []
+    assert kinds("Every connector is built by our own engineers.", approved) == []
+    assert kinds("Bring your own dashboards.", approved) == []  # not what the wording provides
