@@ -540,6 +540,11 @@ _NOT_NEGATIVE_UN = {"understand", "understands", "understood", "underway", "unde
 _CLAUSE = re.compile(r"[,;:.!?—–()]|\s-\s|\bbut\b|\bwhile\b|\bso\b", re.I)
 
 
+def _singular(word: str) -> str:
+    """"currencies" and "currency" alike (``_stem`` keeps the "ie")."""
+    return word[:-3] + "y" if len(word) > 4 and word.endswith("ies") else _stem(word)
+
+
 def _stem(word: str) -> str:
     w = word.replace("'", "")
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
@@ -637,10 +642,16 @@ def _without_names(text: str, names: Sequence[str]) -> str:
 
 
 def _number_for_unlimited(claim: str, approved: str) -> str | None:
+    """A count for the platform's "unlimited", or "any currency" for its "30 currencies"."""
     if "unlimited" in tokens(approved) and "unlimited" not in tokens(claim):
         counts = [q for q in quantities(claim) if q.dimension == "count"]
         if counts:
             return f"'{counts[0].text}' where the platform says unlimited"
+    counted = {_singular(q.noun): q for q in quantities(approved) if q.dimension == "count" and q.noun}
+    for m in re.finditer(r"\bany\s+([a-z-]+)", claim, re.I):  # not "every": "every connector" is each of the 40
+        q = counted.get(_singular(m.group(1).lower()))
+        if q and not any(c.dimension == "count" for c in quantities(claim)):
+            return f"'{m.group(0)}' where the platform says {q.text} {q.noun}"
     return None
 
 
@@ -764,7 +775,7 @@ _PER = re.compile(r"\bper\s+([a-z]+)")
 
 # --- scope and roles -------------------------------------------------------------------------
 
-_PLAN = re.compile(r"\b(?:on|with|in)\s+(?:the|our|your)\s+([A-Z][\w-]*|premium|paid|top|higher|business|pro)\s+"
+_PLAN = re.compile(r"\b(?:[Oo]n|[Ww]ith|[Ii]n)\s+(?:the|our|your)\s+([A-Z][\w-]*|premium|paid|top|higher|business|pro)\s+"
                    r"(?:plan|tier|edition|package|subscription)s?\b")
 
 
@@ -924,15 +935,24 @@ def _qualifier(word: str) -> bool:
 # what a product does, for "everything … keeps running offline" (not "everything catches up")
 _PREDICATES = {"keep", "work", "run", "sync", "refresh", "encrypt", "update", "connect", "survive", "cover", "include"}
 
+_INCLUDED = re.compile(r",\s*((?:[\w-]+(?:,\s*|\s+and\s+|\s+or\s+|\s+)){0,6}?[\w-]+)\s+included\b", re.I)
 _WIDE = re.compile(r"\b(all|every|any|everything|everyone)\b\s*(?:(?:of\s+)?(?:the|your|our)\s+)?([a-z]+)?", re.I)
 
 
 def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"cut all downtime, planned and unplanned" where the platform says "cut unplanned downtime":
     the claim drops the platform's qualifier and covers everything."""
+    names = {w for n in own_names for w in n.lower().split()}
+    # "every product, gateways and cables included": things the platform's wording does not name
+    # (a name, "Starter included", is one of the things the wording covers)
+    a_nouns = {_singular(a) for a in tokens(approved)}
+    for m in _INCLUDED.finditer(claim):
+        added = [t.lower() for t in re.findall(r"[\w-]+", m.group(1)) if t.lower() not in _STOP and t.islower()
+                 and _singular(t.lower()) not in a_nouns and t.lower() not in names]
+        if added:
+            return f"widens it to {', '.join(added)} ('{m.group(0).strip(', ')}'), which the platform's wording does not cover"
     if _UNIVERSAL & set(tokens(approved)) or "everything" in approved.lower():
         return None
-    names = {w for n in own_names for w in n.lower().split()}
     a_pairs = {noun: mod for mod, noun, _ in _modified_nouns(approved) if mod not in names and _qualifier(mod)}
     c_pairs = {(mod, noun) for mod, noun, _ in _modified_nouns(claim)}
     for m in _WIDE.finditer(claim):

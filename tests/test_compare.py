@@ -420,3 +420,26 @@ def test_the_product_supplying_it_is_not_a_change_of_provider() -> None:
     assert kinds("Forty connectors come ready to use.", approved) == []
     assert kinds("Every connector is built by our own engineers.", approved) == []
     assert kinds("Bring your own dashboards.", approved) == []  # not what the wording provides
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        # a plan named at the start of the sentence limits it as much as one named later
+        ("On the Pro plan, dashboards refresh every 5 seconds.", "Dashboards refresh every 5 seconds."),
+        # things the wording does not name, said to be "included"
+        ("Every product, gateways and cables included, carries a 3-year warranty.",
+         "Every sensor comes with a 3-year warranty."),
+        # "any" for the platform's count of the same thing
+        ("Pay suppliers in any currency at the mid-market rate.", "Pay suppliers in 30 currencies at the mid-market rate."),
+    ],
+)
+def test_scope_widened_or_limited_in_other_words(claim: str, approved: str) -> None:
+    assert kinds(claim, approved) == ["scope"]
+
+
+def test_scope_kept_when_the_included_thing_is_named_or_covered() -> None:
+    assert kinds("Every plan, Starter included, answers within 4 hours.", "Support answers within 4 hours on every plan.") == []
+    assert kinds("Every sensor, battery included, carries a 3-year warranty.",
+                 "Every sensor and its battery comes with a 3-year warranty.") == []
+    assert kinds("Pay suppliers in any of 30 currencies.", "Pay suppliers in 30 currencies.") == []
