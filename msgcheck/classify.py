@@ -29,6 +29,8 @@ class Thresholds:
     topic: float = 0.55      # below this, the claim is about no message
     aligned: float = 0.65    # at least this, with no symbolic difference, it says the same thing
     retired: float = 0.62    # at least this to a retired statement
+    retired_near: float = 0.40  # … or at least this, when the retired statement is clearly the nearest wording:
+    retired_lead: float = 0.08  # this far ahead of every approved one
     margin: float = 0.08     # candidates within this of the best are compared too
     top_k: int = 4
     lexical: float = 0.3     # weight of the shared-rare-words share added to the cosine
@@ -256,7 +258,8 @@ class Classifier:
         best_r = float(score[retired[0]]) if retired else -1.0
 
         retired_facts: list[Difference] | None = None  # the claim's factual differences from the nearest retired wording
-        if best_r >= t.retired and best_r >= best_a - t.margin:
+        if best_r >= t.retired and best_r >= best_a - t.margin \
+                or best_r >= t.retired_near and best_r >= best_a + t.retired_lead:
             # "dashboards update every 5 seconds" is near the retired "update once a day", but says
             # what the approved message says: a retired verdict needs no factual difference from the
             # retired wording, or no approved wording nearly as close.

@@ -125,3 +125,32 @@ def test_clearly_nearest_a_retired_wording_but_saying_the_opposite_idea_is_not_r
         vectors[e.embed_text(text)] = r.astype(np.float32)
     assert verdict(e, same_idea).kind is Kind.RETIRED
     assert verdict(e, opposite).kind is Kind.OFF_MESSAGE
+
+
+def test_a_claim_clearly_nearest_a_retired_wording_repeats_it_even_when_far_from_all(platform, fake_embedder) -> None:
+    """Said in quite other words (cosine 0.5 to the retired wording, 0.3 to every approved one), a claim
+    clearly nearest a retired message repeats it; as near to an approved wording, it is off message."""
+    import numpy as np
+
+    from msgcheck.classify import Thresholds
+
+    vectors: dict[str, np.ndarray] = {}
+    e = Engine(platform, embedder=fake_embedder, claim_vectors=vectors)
+    clf = e.classifier
+    texts = [w.text for w in clf.wordings]
+    r = clf.vectors[texts.index("Lumen Pulse uses AI to replace your analysts.")]
+    # a unit vector at cosine 0.5 to the retired wording, in a direction no wording takes
+    rng = np.random.default_rng(0)
+    other = rng.normal(size=r.shape)
+    other -= (other @ r) * r
+    other /= np.linalg.norm(other)
+    v = (0.5 * r + np.sqrt(1 - 0.25) * other).astype(np.float32)
+    text = "Let the machine do your analysts' thinking."
+    vectors[e.embed_text(text)] = v
+    sims = clf.similarities(v[None, :])[0]
+    assert sims[texts.index("Lumen Pulse uses AI to replace your analysts.")] > 0.49
+    assert max(s for s, w in zip(sims, clf.wordings) if not w.retired) < 0.5 - Thresholds().retired_lead
+    f = verdict(e, text)
+    assert f.kind is Kind.RETIRED and f.message_id == "ret-ai-insights"
+    strict = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors), thresholds=Thresholds(retired_lead=1.0))
+    assert verdict(strict, text).kind is Kind.OFF_MESSAGE
