@@ -564,6 +564,13 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     # "rather than X" sets X aside as the alternative: it denies only the word that follows
     text = re.sub(r"\b(rather than|instead of)\b", "rathernot", text.replace("’", "'"), flags=re.I)
     text = re.sub(r"\bcosts? (you )?nothing( extra)?\b", "at no cost", text, flags=re.I)
+    # "without any transfer fee" denies the fee, not transfers: it says transfers are free
+    text = re.sub(r"\bwithout (?:spending|paying) (?:a (?:single )?(?:cent|penny|dime)|anything|a thing) (?:on|for)\b",
+                  "without", text, flags=re.I)
+    text = re.sub(r"\b(?:without|with no|no|zero)\s+(?:any\s+)?(?:extra\s+|additional\s+|hidden\s+)?([a-z-]+)\s+(fees?|charges?)\b",
+                  r"free, without \1\2 \2", text, flags=re.I)  # "transferfee": the compound, one word
+    text = re.sub(r"\b(?:zero|no|without any|without)\s+(fees?|charges?|costs?)\s+(on|for)\b", r"without \1; free \2",
+                  text, flags=re.I)
     text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
     text = re.sub(r"\b(don't|doesn't|won't|never|can't|cannot) (stop|fail|lack)s?\b", "keep", text, flags=re.I)  # double negative
     for clause in _CLAUSE.split(text):
@@ -956,6 +963,8 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
     a_pairs = {noun: mod for mod, noun, _ in _modified_nouns(approved) if mod not in names and _qualifier(mod)}
     c_pairs = {(mod, noun) for mod, noun, _ in _modified_nouns(claim)}
     for m in _WIDE.finditer(claim):
+        if re.search(r"\b(without|no|not|never|n't)\s+$", claim[max(0, m.start() - 12):m.start()], re.I):
+            continue  # "without any transfer fee": "any" after a negation widens nothing
         noun = _stem((m.group(2) or "").lower())
         if noun in a_pairs and (a_pairs[noun], noun) not in c_pairs:
             return f"'{m.group(0).strip()}' where the platform says '{a_pairs[noun]} {noun}'"

@@ -443,3 +443,14 @@ def test_scope_kept_when_the_included_thing_is_named_or_covered() -> None:
     assert kinds("Every sensor, battery included, carries a 3-year warranty.",
                  "Every sensor and its battery comes with a 3-year warranty.") == []
     assert kinds("Pay suppliers in any of 30 currencies.", "Pay suppliers in 30 currencies.") == []
+
+
+def test_no_fee_on_a_thing_says_the_thing_is_free_not_that_it_is_absent() -> None:
+    free = "International transfers are free."
+    assert kinds("Pay your suppliers abroad without any transfer fee.", free) == []
+    assert kinds("Pay your suppliers abroad without spending a cent on transfer fees.", free) == []
+    assert kinds("There's zero charge on the international payments you make.", free) == []
+    # … and still contradicts a wording that states the fee
+    assert kinds("Pay suppliers abroad without any transfer fee.", "Pay suppliers abroad for a flat 0.5% fee.") == ["negation"]
+    # the same denial said twice is no difference
+    assert kinds("Zero monthly charges.", "No monthly fees and no minimum balance.") == []
