@@ -411,7 +411,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if period and not any(d.kind in ("unit", "number") for d in diffs):
         diffs.append(Difference("unit", period))
     roles = _swapped_roles(claim, approved, own_names) or _work_moved_to_customer(claim, approved, own_names) \
-        or _done_for_customer(claim, approved, own_names) or _someone_else_provides(claim, approved, own_names)
+        or _done_for_customer(claim, approved, own_names) or _someone_else_provides(claim, approved, own_names) \
+        or _agent_changed(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
     hedge = _dropped_quantifier(claim, approved)
@@ -1063,6 +1064,28 @@ _PASSIVE = re.compile(r"\b(?:is|are|get|gets|been|be)\s+(?:automatically\s+|all\
 _SELF_SERVE = re.compile(r"\b(you (set|choose|pick|decide|control|build|create|make|run|configure)|yourself|"
                          r"your own|their own|themselves|ourselves)\b", re.I)
 _FOR_YOU = re.compile(r"\b(for (you|your [a-z]+(?: [a-z]+)?)|on your behalf)\b", re.I)
+
+
+_THROUGH_PARTY = re.compile(r"\b(?:is|are|be|been|get|gets)\s+(?:[\w-]+\s+)?([a-z]+ed)\b[^.;]{0,40}?\b(?:through|via|by)\s+"
+                            r"((?:our|a|an|the|its|their)\s+)?((?:[\w-]+\s+)?(?:partner|partners|bank|banks|insurer|insurers|"
+                            r"provider|providers|carrier|carriers|network|networks|issuer|regulator|auditor|auditors|"
+                            r"lender|lenders|custodian|distributor|distributors|reseller|resellers)\b)", re.I)
+
+
+def _agent_changed(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Fernway itself insures your deposits" where the platform says deposits "are insured through
+    our partner bank": the company says it does what a third party does."""
+    m = _THROUGH_PARTY.search(approved)
+    if not m:
+        return None
+    verb = _verb_base(m.group(1).lower()).rstrip("e")
+    toks = _role_tokens(claim, own_names)
+    if _stem(tokens(m.group(3))[-1]) in {_stem(t) for t in toks}:
+        return None  # the claim names the party too ("insures deposits through its partner bank")
+    for i, t in enumerate(toks):
+        if _verb_base(t).rstrip("e") == verb and not t.endswith("ed") and {"_product_", "we"} & set(toks[max(0, i - 3):i]):
+            return f"says the company does it ('{t}') where the platform says it is done through {m.group(2) or ''}{m.group(3)}"
+    return None
 
 
 def _done_for_customer(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

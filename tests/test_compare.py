@@ -454,3 +454,10 @@ def test_no_fee_on_a_thing_says_the_thing_is_free_not_that_it_is_absent() -> Non
     assert kinds("Pay suppliers abroad without any transfer fee.", "Pay suppliers abroad for a flat 0.5% fee.") == ["negation"]
     # the same denial said twice is no difference
     assert kinds("Zero monthly charges.", "No monthly fees and no minimum balance.") == []
+
+
+def test_the_company_doing_what_a_third_party_does_is_a_roles_difference() -> None:
+    approved = "Deposits are FDIC insured up to $250,000 through our partner bank."
+    assert kinds("We insure your deposits up to $250,000.", approved) == ["roles"]
+    assert kinds("Your deposits are FDIC insured up to $250,000 via our partner bank.", approved) == []
+    assert kinds("We insure deposits through our partner bank, up to $250,000.", approved) == []
