@@ -199,6 +199,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         # "2.0", "Q4", years and model names are not quantities worth comparing
         if not unit and not cur and not scale and re.fullmatch(r"(19|20)\d\d", num):
             continue
+        # a code or a name: "IP68", "B2B", "SOC 2", "ISO 27001"
+        if ns >= 1 and text[ns - 1].isalpha() or not unit and not cur and not scale \
+                and re.search(r"(?<![\w-])[A-Z]{2,}\s$", text[max(0, ns - 8):ns]):
+            continue
         if word_number and not unit and num.lower() in ("twice", "double", "triple", "thrice", "quadruple") \
                 and not re.match(r"\s*(a|an|per|every|each)\b", text[m.end():m.end() + 7], re.I):
             unit = "x"  # "twice as fast" is 2x
@@ -381,7 +385,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
             own_names: Sequence[str] = ()) -> list[Difference]:
     """Everything that differs in substance between ``claim`` and the ``approved`` wording."""
     diffs: list[Difference] = []
-    diffs += _compare_quantities(quantities(claim), quantities(approved), approved)
+    diffs += _compare_quantities(quantities(claim), quantities(approved), approved, claim)
     extra = _added_figure(quantities(claim), quantities(approved))
     if extra and not diffs:
         diffs.append(Difference("added_figure", extra))
@@ -459,12 +463,15 @@ def _added_figure(claim_q: list[Quantity], appr_q: list[Quantity]) -> str | None
     return None
 
 
-def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approved: str = "") -> list[Difference]:
+def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approved: str = "",
+                        claim: str = "") -> list[Difference]:
     diffs: list[Difference] = []
     used: set[int] = set()
     other_nouns = {_stem(t) for t in tokens(approved)}  # what else the platform's wording names
+    claim_words = {_stem(t) for t in tokens(claim)}
     for a in appr_q:
-        same_dim = [i for i, c in enumerate(claim_q) if c.dimension == a.dimension and i not in used]
+        same_dim = [i for i, c in enumerate(claim_q) if c.dimension == a.dimension and i not in used
+                    and not _counts_other_things(c, a, other_nouns, claim_words)]
         exact = [i for i in same_dim if claim_q[i].same_value(a)]
         if exact:
             i = exact[0]
@@ -505,6 +512,13 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approve
                 used.add(i)
                 diffs.append(Difference("number", f"{claim_q[i].text} where the platform says {a.text}"))
     return diffs
+
+
+def _counts_other_things(c: Quantity, a: Quantity, approved_words: set[str], claim_words: set[str]) -> bool:
+    """"two taps" and "30 currencies": counts of things unrelated to each other (neither noun is in
+    the other's wording), which no reader would compare."""
+    return c.dimension == "count" and bool(c.noun and a.noun) and _stem(c.noun) != _stem(a.noun) \
+        and _stem(c.noun) not in approved_words and _stem(a.noun) not in claim_words
 
 
 def _unit_word(text: str) -> str:
@@ -788,6 +802,7 @@ _PLAN = re.compile(r"\b(?:[Oo]n|[Ww]ith|[Ii]n)\s+(?:the|our|your)\s+([A-Z][\w-]*
 
 
 _CONDITION = re.compile(r"\b(?:unless|as long as (?:you|your|the|they|it|we)|provided (?:that|you)|only if|only when|except|excluding|"
+                        r"once (?:fitted|installed|paired|upgraded|equipped)|(?:with|using|requires?|needs?) (?:the|an|our) optional|"
                         r"(?:opened|signed up|joined|bought|purchased) (?:before|after|since))\b", re.I)
 
 

@@ -461,3 +461,20 @@ def test_the_company_doing_what_a_third_party_does_is_a_roles_difference() -> No
     assert kinds("We insure your deposits up to $250,000.", approved) == ["roles"]
     assert kinds("Your deposits are FDIC insured up to $250,000 via our partner bank.", approved) == []
     assert kinds("We insure deposits through our partner bank, up to $250,000.", approved) == []
+
+
+def test_codes_and_names_with_digits_are_not_figures() -> None:
+    assert [q.text for q in quantities("Rated IP68, SOC 2 Type II audited, ISO 27001, a B2B tool, from -40 °C")] == ["-40 °C"]
+
+
+def test_counts_of_unrelated_things_are_not_compared() -> None:
+    approved = "Pay overseas suppliers in 30 currencies."
+    assert kinds("Save overseas suppliers as payees so repeat payments take two taps.", approved) == []
+    assert kinds("Pay overseas suppliers in 12 currencies.", approved) == ["number"]
+    # the same things, named with other modifiers
+    assert kinds("We ship 60 ready-made POS connectors.", "We ship 40 ready-made point-of-sale connectors.") == ["number"]
+
+
+def test_an_optional_accessory_is_a_condition() -> None:
+    assert kinds("Sensors are rated IP68 once fitted with the optional protective housing.",
+                 "Sensors are rated IP68.") == ["scope"]
