@@ -396,6 +396,10 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if added - {"never", "zero"}:
         words = ", ".join(sorted(f"'{w}'" for w in added - {"never", "zero"}))
         diffs.append(Difference("absolute", f"adds {words}, a stronger promise than the platform makes"))
+    else:
+        gone = _eliminated(claim, approved)
+        if gone:
+            diffs.append(Difference("absolute", gone))
     # scope
     c_uni, c_res = _scope(claim)
     a_uni, a_res = _scope(approved)
@@ -447,6 +451,23 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         # an added figure only matters when nothing else differs ("above $10,000" is the condition)
         diffs = [d for d in diffs if d.kind != "added_figure"]
     return diffs
+
+
+_ELIMINATED = re.compile(r"\bnever\b[^.;]{0,40}\bagain\b|\beliminat\w*|\bno more\b|\bfor good\b|\ba thing of the past\b|"
+                         r"\bonce and for all\b|\bzero (?:stockouts?|downtime|breakdowns?|errors?|failures?|outages?)\b", re.I)
+_REDUCES = re.compile(r"\b(?:reduce|reduces|reduced|cut|cuts|lower|lowers|fewer|less|drop|drops|decrease|decreases)\b", re.I)
+
+
+def _eliminated(claim: str, approved: str) -> str | None:
+    """"Never run out of stock again" where the platform says "reduce stockouts by up to 25%": a
+    reduction promised as an end to the problem."""
+    m = _ELIMINATED.search(claim)
+    if not m or not _REDUCES.search(approved) or _ELIMINATED.search(approved):
+        return None
+    cut = [q for q in quantities(approved) if q.dimension == "percent" and q.value < 100]
+    if cut and not any(q.dimension == "percent" for q in quantities(claim)):
+        return f"promises an end to it ('{m.group(0)}') where the platform promises a cut of {cut[0].text}"
+    return None
 
 
 def _added_figure(claim_q: list[Quantity], appr_q: list[Quantity]) -> str | None:
@@ -958,6 +979,7 @@ def _qualifier(word: str) -> bool:
 # what a product does, for "everything … keeps running offline" (not "everything catches up")
 _PREDICATES = {"keep", "work", "run", "sync", "refresh", "encrypt", "update", "connect", "survive", "cover", "include"}
 
+_TIME_NOUN = re.compile(r"(second|minute|hour|day|night|week|month|quarter|year|time)s?$")
 _INCLUDED = re.compile(r",\s*((?:[\w-]+(?:,\s*|\s+and\s+|\s+or\s+|\s+)){0,6}?[\w-]+)\s+included\b", re.I)
 _WIDE = re.compile(r"\b(all|every|any|everything|everyone)\b\s*(?:(?:of\s+)?(?:the|your|our)\s+)?([a-z]+)?", re.I)
 
@@ -974,16 +996,26 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
                  and _singular(t.lower()) not in a_nouns and t.lower() not in names]
         if added:
             return f"widens it to {', '.join(added)} ('{m.group(0).strip(', ')}'), which the platform's wording does not cover"
+    made_for = re.search(r"\b(?:built|designed|made|tailored|trained) (?:for|around) ([a-z-]+)", approved, re.I)
+    every = re.search(r"\b(?:every|any|all)\s+(?:kinds? of\s+|types? of\s+)?(?:industry|industries|sectors?|verticals?|"
+                      r"markets?)\b|\bfrom " + (re.escape(made_for.group(1)) if made_for else "$^") + r" to\b", claim, re.I)
+    if made_for and every:
+        return f"'{every.group(0)}' where the platform says made for {made_for.group(1)}"
     if _UNIVERSAL & set(tokens(approved)) or "everything" in approved.lower():
         return None
     a_pairs = {noun: mod for mod, noun, _ in _modified_nouns(approved) if mod not in names and _qualifier(mod)}
     c_pairs = {(mod, noun) for mod, noun, _ in _modified_nouns(claim)}
+    # "any system" where the platform says "your point-of-sale system": any modifier narrows
+    any_pairs = {noun: mod for mod, noun, _ in _modified_nouns(approved) if mod not in names and mod not in _STOP
+                 and re.fullmatch(r"[a-z][a-z-]*", mod) and not _TIME_NOUN.match(noun)}
     for m in _WIDE.finditer(claim):
         if re.search(r"\b(without|no|not|never|n't)\s+$", claim[max(0, m.start() - 12):m.start()], re.I):
             continue  # "without any transfer fee": "any" after a negation widens nothing
         noun = _stem((m.group(2) or "").lower())
         if noun in a_pairs and (a_pairs[noun], noun) not in c_pairs:
             return f"'{m.group(0).strip()}' where the platform says '{a_pairs[noun]} {noun}'"
+        if m.group(1).lower() == "any" and noun in any_pairs and (any_pairs[noun], noun) not in c_pairs:
+            return f"'{m.group(0).strip()}' where the platform says '{any_pairs[noun]} {noun}'"
     inout = re.search(r"\b(indoors?|inside) (or|and) out(doors?|side)?\b|\bindoors and outdoors\b", claim, re.I)
     if inout and re.search(r"\bindoors?\b", approved, re.I) and not re.search(r"\boutdoors?\b", approved, re.I):
         return f"'{inout.group(0)}' where the platform says indoors"
@@ -1379,6 +1411,11 @@ def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | Non
     for i, t in enumerate(toks):
         if _stem(t) != verb:
             continue
+        if side == "subject" and i > 0 and toks[i - 1] == "and":
+            # "Lumen Pulse is SOC 2 certified and encrypts all data": the sentence's subject does it too
+            lead = next((w for w in toks[:min(i - 1, 2)] if w in _PARTY_WORDS), None)
+            if lead:
+                return _PARTY_WORDS[lead], lead
         span = list(reversed(toks[max(0, i - 4):i])) if side == "subject" else toks[i + 1:i + 4]
         modifiers = 0
         for k, w in enumerate(span):

@@ -478,3 +478,24 @@ def test_counts_of_unrelated_things_are_not_compared() -> None:
 def test_an_optional_accessory_is_a_condition() -> None:
     assert kinds("Sensors are rated IP68 once fitted with the optional protective housing.",
                  "Sensors are rated IP68.") == ["scope"]
+
+
+def test_a_coordinated_verb_keeps_the_sentence_subject() -> None:
+    approved = "The product is SOC 2 certified and encrypts all data at rest and in transit."
+    assert kinds("Your IT team encrypts all data at rest and in transit.", approved) == ["roles"]
+    assert kinds("We encrypt all data at rest and in transit.", "We are SOC 2 certified and encrypt all data.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Hook up any system you run in under an hour.", "Connect your point-of-sale system in under an hour.", ["scope"]),
+        ("Call us any day of the week.", "Call us 7 days a week.", []),  # a time, not a narrowed thing
+        ("Models built for every industry, from retail to healthcare.", "Models built for retail.", ["scope"]),
+        ("Your stores will never run out of stock again.", "Stores reduce stockouts by up to 25%.", ["absolute"]),
+        ("Eliminate stockouts.", "Stores reduce stockouts by up to 25%.", ["absolute"]),
+        ("Cut stockouts by as much as 25%.", "Stores reduce stockouts by up to 25%.", []),
+    ],
+)
+def test_widened_to_anything_or_promised_as_an_end(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
