@@ -420,7 +420,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("unit", period))
     roles = _swapped_roles(claim, approved, own_names) or _work_moved_to_customer(claim, approved, own_names) \
         or _done_for_customer(claim, approved, own_names) or _someone_else_provides(claim, approved, own_names) \
-        or _agent_changed(claim, approved, own_names)
+        or _agent_changed(claim, approved, own_names) or _status_moved(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
     hedge = _dropped_quantifier(claim, approved)
@@ -1117,6 +1117,29 @@ _THROUGH_PARTY = re.compile(r"\b(?:is|are|be|been|get|gets)\s+(?:[\w-]+\s+)?([a-
                             r"((?:our|a|an|the|its|their)\s+)?((?:[\w-]+\s+)?(?:partner|partners|bank|banks|insurer|insurers|"
                             r"provider|providers|carrier|carriers|network|networks|issuer|regulator|auditor|auditors|"
                             r"lender|lenders|custodian|distributor|distributors|reseller|resellers)\b)", re.I)
+
+
+_STATUS = re.compile(r"\b(certified|audited|compliant|accredited|licensed|regulated)\b", re.I)
+_MAKES_YOU = re.compile(r"\bmakes?\s+(?:you|your\s+[\w-]+)(?:\s+[\w-]+){0,4}?\s+(certified|audited|compliant|accredited|licensed)\b",
+                        re.I)
+
+
+def _status_moved(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Lumen Pulse makes your business SOC 2 certified" or "Lumen Pulse audits your stores" where
+    the platform says Lumen Pulse *is* certified, or *is audited*: who holds the status is changed."""
+    status = _STATUS.search(approved)
+    if not status:
+        return None
+    m = _MAKES_YOU.search(claim)
+    if m:
+        return f"says the customer becomes {m.group(1)} ('{m.group(0)}') where the platform says the company is {status.group(1)}"
+    toks = _role_tokens(claim, own_names)
+    for st in _STATUS.finditer(approved):
+        verb = _verb_base(st.group(1).lower()).rstrip("e").rstrip("i")  # audit, certif
+        for i, t in enumerate(toks):
+            if t.startswith(verb) and not t.endswith(("ed", "ion", "ions")) and {"_product_", "we"} & set(toks[max(0, i - 2):i]):
+                return f"says the company does it ('{t}') where the platform says it is {st.group(1)}"
+    return None
 
 
 def _agent_changed(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

@@ -499,3 +499,10 @@ def test_a_coordinated_verb_keeps_the_sentence_subject() -> None:
 )
 def test_widened_to_anything_or_promised_as_an_end(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+def test_who_holds_a_certification() -> None:
+    approved = "The product is SOC 2 Type II certified and audited every year."
+    assert kinds("Using the product makes your business SOC 2 Type II certified.", approved) == ["roles"]
+    assert kinds("We audit your stores under SOC 2 Type II every year.", approved) == ["roles"]
+    assert kinds("We hold a SOC 2 Type II certification, audited every year.", approved) == []
