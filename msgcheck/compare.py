@@ -715,7 +715,7 @@ _OPPOSITE_IDEAS = [
               r"without (extra |additional )?(cost|charge))\b"),
      ("paid", r"\b(paid (add-on|plan|tier|feature|option|upgrade|extra|service)s?|(an?|as an?) paid|add-on|costs? extra|(?<!no )(?<!without )extra (cost|charge|fee)|surcharge|charged (for|separately)|"
               r"at an? (extra|additional) (cost|charge)|for an? (extra|additional) fee)\b")),
-    (("online", r"\b(online|in (your|the) browser|from (your|a) (phone|laptop|browser)|digitally|in the app)\b"),
+    (("online", r"\b(online(?! (stores?|shops?|orders?|sales|checkouts?|retail|marketplaces?))|in (your|the) browser|from (your|a) (phone|laptop|browser)|digitally|in the app)\b"),
      ("in person", r"\b(in person|in-person|(visit|trip to|go to|at) an? (branch|office)|in (a|the|our) branch|"
                    r"paper forms?|by post|by mail)\b")),
     (("automatic", r"\b(automatic(ally)?|by (it|them)sel(f|ves)|on (its|their) own|hands-free)\b"),

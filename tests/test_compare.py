@@ -506,3 +506,10 @@ def test_who_holds_a_certification() -> None:
     assert kinds("Using the product makes your business SOC 2 Type II certified.", approved) == ["roles"]
     assert kinds("We audit your stores under SOC 2 Type II every year.", approved) == ["roles"]
     assert kinds("We hold a SOC 2 Type II certification, audited every year.", approved) == []
+
+
+def test_an_online_store_is_a_thing_not_the_online_channel() -> None:
+    from msgcheck.compare import ideas
+
+    assert ideas("Open an account online in ten minutes.") == {"online/in person"}
+    assert ideas("Your online store's orders show up next to your shops.") == frozenset()
