@@ -339,7 +339,7 @@ class Classifier:
 
 
 # differences that keep a claim from being aligned with a wording without making it drift
-_NOT_DRIFT = {"added_figure"}
+_NOT_DRIFT = {"added_figure", "added_claim"}
 
 # differences that say the opposite of a wording, not merely another figure
 _OPPOSED = {"reversal"}

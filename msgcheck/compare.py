@@ -447,10 +447,42 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
             ))
     elif named:
         diffs.append(Difference("competitor", f"names {', '.join(named)}; the platform draws no comparison here"))
+    if not diffs:
+        more = _added_claim(claim, approved, own_names)
+        if more:
+            diffs.append(Difference("added_claim", more))
     if len(diffs) > 1:
         # an added figure only matters when nothing else differs ("above $10,000" is the condition)
         diffs = [d for d in diffs if d.kind != "added_figure"]
     return diffs
+
+
+_ALSO = re.compile(r"\b(?:also|too|as well|in addition|additionally)\b", re.I)
+_BESIDE = re.compile(r"\b(?:alongside|as well as|on top of|besides|in addition to)\b", re.I)
+
+
+def _added_claim(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"A low-stock alert can *also* raise a purchase order", "logs surface temperature *alongside*
+    vibration": the claim announces something in addition, and the wording says nothing of it."""
+    text = _without_names(claim, own_names)
+    a_words = {_stem(t) for t in tokens(approved)}
+
+    def uncovered(part: str) -> list[str]:
+        words = [t for t in tokens(part) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
+                 and t not in ("alongside", "besides", "addition")]
+        missing = [t for t in words if _stem(t) not in a_words]
+        return missing if words and len(missing) * 2 > len(words) else []
+
+    for clause in re.split(r"[;:.!?]|\s[—–-]\s", text):
+        also, beside = _ALSO.search(clause), _BESIDE.search(clause)
+        parts = [clause[also.end():]] if also else []
+        if beside:
+            parts += [clause[:beside.start()], clause[beside.end():]]
+        for part in parts:
+            missing = uncovered(re.split(r",|\bso\b|\band\b", part)[0] if also and part == parts[0] else part)
+            if missing:
+                return f"adds {' '.join(missing[:4])!r}, which the platform's wording does not say"
+    return None
 
 
 _ELIMINATED = re.compile(r"\bnever\b[^.;]{0,40}\bagain\b|\beliminat\w*|\bno more\b|\bfor good\b|\ba thing of the past\b|"

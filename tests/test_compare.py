@@ -513,3 +513,19 @@ def test_an_online_store_is_a_thing_not_the_online_channel() -> None:
 
     assert ideas("Open an account online in ten minutes.") == {"online/in person"}
     assert ideas("Your online store's orders show up next to your shops.") == frozenset()
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("A low-stock alert can also raise a purchase order with your distributor.",
+         "Low-stock alerts reach the store team before the shelf is empty.", ["added_claim"]),
+        ("Each sensor logs surface temperature alongside vibration.", "The sensor analyses vibration on board.",
+         ["added_claim"]),
+        ("The product also offers a 99.9% uptime SLA.", "The product offers a 99.9% uptime SLA.", []),
+        ("Low-stock alerts also reach the store team before shelves empty.",
+         "Low-stock alerts reach the store team before the shelf is empty.", []),
+    ],
+)
+def test_something_announced_in_addition(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
