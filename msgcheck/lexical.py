@@ -15,7 +15,8 @@ from functools import cached_property
 from .models import Finding, Kind, Platform, TextBlock
 
 
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|ai|co|app|dev)(?:/\S*)?", re.I)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|net|org|ai|co|app|dev|uk|de|eu|us|biz|info|shop|store|tech|cloud|example)(?:/\S*)?"
+                      r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}/\S*", re.I)  # any domain with a path: "fernway.example/legal"
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:

@@ -39,3 +39,4 @@ def test_lexical_findings_carry_kind_and_location(platform) -> None:
 def test_addresses_are_not_checked_for_terms(platform) -> None:
     assert found(platform, "Write to sales@lumenanalytics.com or see www.lumenanalytics.com/pricing") == []
     assert found(platform, "Visit lumenpulse.io today") == []
+    assert found(platform, "Terms apply. See lumenpulse.example/legal for details.") == []  # a domain with a path
