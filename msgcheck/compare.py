@@ -408,7 +408,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     unlimited = _number_for_unlimited(claim, approved)
     if unlimited:
         diffs.append(Difference("scope", unlimited))
-    for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened):
+    for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
+                  _leading_condition):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -857,6 +858,27 @@ _PLAN = re.compile(r"\b(?:[Oo]n|[Ww]ith|[Ii]n)\s+(?:the|our|your)\s+([A-Z][\w-]*
 _CONDITION = re.compile(r"\b(?:unless|as long as (?:you|your|the|they|it|we)|provided (?:that|you)|only if|only when|except|excluding|"
                         r"once (?:fitted|installed|paired|upgraded|equipped)|(?:with|using|requires?|needs?) (?:the|an|our) optional|"
                         r"(?:opened|signed up|joined|bought|purchased) (?:before|after|since))\b", re.I)
+
+
+_LEADING = re.compile(r"^\s*(?:(?:for|on|in|with|under|if (?:you|your)\b)\b[^,?;:—–]{3,70}[,—–]|"
+                      r"[^,?;:]{3,50}\?\s*then\b)", re.I)
+
+
+def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"If your team is on iPhone, the app keeps running offline"; "On flat steel surfaces, a
+    technician fits a sensor in 10 minutes": a condition put before what the platform says of all."""
+    m = _LEADING.match(_without_names(claim, own_names))
+    if not m or _LEADING.match(_without_names(approved, own_names)):
+        return None
+    a_words = {_stem(t) for t in tokens(approved)}
+    words = [t for t in tokens(m.group(0)) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
+             and not t.isdigit() and _to_float(t) is None]
+    if any(t in _UNIVERSAL for t in tokens(m.group(0))) or any(q.dimension != "count" for q in quantities(m.group(0))):
+        return None  # "For every store, …", "In under an hour, …": no condition
+    new = [t for t in words if _stem(t) not in a_words]
+    if new:
+        return f"adds the condition '{m.group(0).strip(' ,—–')}'; the platform's wording sets none"
+    return None
 
 
 def _added_restriction(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

@@ -529,3 +529,19 @@ def test_an_online_store_is_a_thing_not_the_online_channel() -> None:
 )
 def test_something_announced_in_addition(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("On flat steel surfaces, a technician fits a sensor in under 10 minutes.", ["scope"]),
+        ("In indoor installations, a technician fits a sensor in under 10 minutes.", ["scope"]),
+        ("If your team runs iPads, a technician fits a sensor in under 10 minutes.", ["scope"]),
+        ("Running Shopify? Then a technician fits a sensor in under 10 minutes.", ["scope"]),
+        ("In under 10 minutes, a technician fits a sensor.", []),  # a figure, not a condition
+        ("On every machine, a technician fits a sensor in under 10 minutes.", []),  # all of them
+        ("With no wiring, a technician fits a sensor in under 10 minutes.", []),  # the wording's own words
+    ],
+)
+def test_a_condition_put_before_the_claim(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "A technician fits a sensor in under 10 minutes with no wiring.") == expected
