@@ -409,7 +409,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if unlimited:
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
-                  _leading_condition):
+                  _leading_condition, _restricted_subject):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -878,6 +878,29 @@ def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ())
     new = [t for t in words if _stem(t) not in a_words]
     if new:
         return f"adds the condition '{m.group(0).strip(' ,—–')}'; the platform's wording sets none"
+    return None
+
+
+_SUBJECT_RESTRICTION = re.compile(
+    r"^\s*(?:(?:the|your|our|all|every|each|any)\s+)?(?:[\w-]+\s+)?([a-z][\w-]*s)\s+"
+    r"((?:bought|purchased|ordered|mounted|installed|fitted|placed|located|kept|used|running|with|that|who)\s+[^,;.]{3,50}?)"
+    r"\s+(?:come|comes|carry|carries|get|gets|go|goes|run|runs|last|lasts|can|pay|pays|see|sees|are|is|have|has|keep|keeps)\b",
+    re.I)
+
+
+def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Sensors bought on an annual plan come with a 3-year warranty", "store managers with admin
+    rights can build reports": the subject limited to some of what the platform speaks of."""
+    m = _SUBJECT_RESTRICTION.match(_without_names(claim, own_names))
+    if not m:
+        return None
+    a_words = {_stem(t) for t in tokens(approved)}
+    if _stem(m.group(1).lower()) not in a_words:
+        return None  # another subject altogether
+    new = [t for t in tokens(m.group(2)) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
+           and _stem(t) not in a_words and t not in ("bought", "purchased", "ordered", "running", "with", "that", "who")]
+    if new:
+        return f"'{m.group(1)} {m.group(2)}' where the platform says it of all {m.group(1).lower()}"
     return None
 
 

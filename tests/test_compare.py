@@ -545,3 +545,17 @@ def test_something_announced_in_addition(claim: str, approved: str, expected: li
 )
 def test_a_condition_put_before_the_claim(claim: str, expected: list[str]) -> None:
     assert kinds(claim, "A technician fits a sensor in under 10 minutes with no wiring.") == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Sensors bought on an annual plan come with a 3-year warranty.", ["scope"]),
+        ("Sensors mounted indoors come with a 3-year warranty.", ["scope"]),
+        ("Sensors with a steel housing come with a 3-year warranty.", ["scope"]),
+        ("All sensors come with a 3-year warranty.", []),
+        ("Gateways bought on an annual plan come with a 3-year warranty.", []),  # another subject: not a narrowing
+    ],
+)
+def test_a_subject_limited_to_some(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "Every sensor comes with a 3-year warranty.") == expected
