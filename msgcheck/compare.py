@@ -421,7 +421,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("unit", period))
     roles = _swapped_roles(claim, approved, own_names) or _work_moved_to_customer(claim, approved, own_names) \
         or _done_for_customer(claim, approved, own_names) or _someone_else_provides(claim, approved, own_names) \
-        or _agent_changed(claim, approved, own_names) or _status_moved(claim, approved, own_names)
+        or _agent_changed(claim, approved, own_names) or _status_moved(claim, approved, own_names) \
+        or _staff_do_it(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
     hedge = _dropped_quantifier(claim, approved)
@@ -1246,9 +1247,39 @@ def _done_for_customer(claim: str, approved: str, own_names: Sequence[str] = ())
     return None
 
 
+_STAFF = r"(?:analysts?|engineers?|team|teams|experts?|specialists?|staff|advisors?|advisers?|technicians?|consultants?|people|crew|reps?)"
+_OUR_STAFF = re.compile(rf"\b(?:our|one of our|an? _product_)\s+(?:[\w-]+\s+){{0,2}}?{_STAFF}\b", re.I)
+_ANY_PERSON = re.compile(rf"\b(?:{_STAFF}|person|people|human|humans|someone|manager|managers|employees?|accountants?|"
+                         r"electricians?|you|your)\b", re.I)
+_CUSTOMER_STAFF = re.compile(rf"\byour\s+(?:[\w-]+\s+)?(?:{_STAFF}|accountants?|bookkeepers?|managers?|employees?)\b", re.I)
+
+
+def _staff_do_it(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Our analysts take over your weekly reporting", "a Fernway specialist opens your account for
+    you" where the platform speaks of the product doing it, or of nobody: the company's people do
+    the work the product does. And "your accountant syncs each transaction" where transactions sync
+    automatically."""
+    masked = " ".join(_role_tokens(claim, own_names))
+    ours = _OUR_STAFF.search(masked)
+    if ours and re.search(r"\b(?:your|you)\b", masked[ours.end():]) \
+            and not _ANY_PERSON.search(_without_names(approved, own_names).replace("your", "")):
+        return f"has the company's people do it ('{ours.group(0).replace('_product_', 'our')}') where the platform says the product does"
+    if re.search(r"\bautomatic(?:ally)?\b", approved, re.I) and not re.search(r"\bautomatic(?:ally)?\b", claim, re.I):
+        a_words = {_verb_base(t) for t in tokens(approved)}
+        for yours in _CUSTOMER_STAFF.finditer(claim):
+            after = tokens(claim[yours.end():])[:2]
+            # the customer's people doing the very thing ("your accountant syncs each transaction"),
+            # not being spared it ("your bookkeeper never types a receipt")
+            if after and _verb_base(after[0]) in a_words and after[0] not in _STOP and after[0] not in _NEG_WORDS \
+                    and not after[0].endswith("n't"):
+                return f"has {yours.group(0)} do it ('{after[0]}') where the platform says it happens automatically"
+    return None
+
+
 _PROVIDES = re.compile(r"\b(?:comes? with|ships? with|includes?|including|built[- ]in|ready[- ]made|pre[- ]?built|"
                        r"out of the box)\b((?:\s+[\w-]+){1,6})", re.I)
-_CUSTOMER_SUPPLIES = re.compile(r"\b(?:bring|brings|upload|uploads|supply|supplies|import|imports|plug in|plugs in)\s+"
+_CUSTOMER_SUPPLIES = re.compile(r"\b(?:bring|brings|upload|uploads|supply|supplies|import|imports|plug in|plugs in|"
+                                r"build|builds|create|creates|write|writes|train|trains)\s+"
                                 r"(?:in\s+)?((?:[\w'-]+\s+){0,6}?)(?:(?:your|their)\s+own|own)\b((?:\s+[\w-]+){1,3})|"
                                 r"\b(?:bring|brings|upload|uploads|supply|supplies)\s+(?:the|your|their)\s+"
                                 r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:that\s+)?your\b", re.I)

@@ -559,3 +559,20 @@ def test_a_condition_put_before_the_claim(claim: str, expected: list[str]) -> No
 )
 def test_a_subject_limited_to_some(claim: str, expected: list[str]) -> None:
     assert kinds(claim, "Every sensor comes with a 3-year warranty.") == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Our analysts take over your weekly reporting.", "Retailers cut weekly reporting work from 12 hours to 2.", ["roles"]),
+        ("One of our engineers connects your point-of-sale system for you.", "Connect your point-of-sale system in an hour.",
+         ["roles"]),
+        ("Our support team answers within 4 hours.", "Our support team answers within 4 hours.", []),  # the platform's people
+        ("Your accountant syncs each transaction into Xero.", "Every transaction syncs to Xero automatically.", ["roles"]),
+        ("Your accountant never re-keys a receipt: transactions sync to Xero.",
+         "Every transaction syncs to Xero automatically, so your accountant never re-keys a receipt.", []),
+        ("Your team builds its own forecasting models.", "The product comes with forecasting models.", ["roles"]),
+    ],
+)
+def test_whose_people_do_the_work(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
