@@ -642,6 +642,8 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     text = re.sub(r"\b(?:zero|no|without any|without)\s+(fees?|charges?|costs?)\s+(on|for)\b", r"without \1; free \2",
                   text, flags=re.I)
     text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
+    # "keep the sensors away from washdown areas": not for washdowns
+    text = re.sub(r"\bkeep(?:s)?\s+(?:[\w-]+\s+){0,2}?away from\b", "not in", text, flags=re.I)
     text = re.sub(r"\b(don't|doesn't|won't|never|can't|cannot) (stop|fail|lack)s?\b", "keep", text, flags=re.I)  # double negative
     for clause in _CLAUSE.split(text):
         window = 0
@@ -761,6 +763,18 @@ _OPPOSITE_IDEAS = [
      ("domestic", r"\b(domestic|in-country|within the (us|uk|country))\b")),
     (("wireless", r"\b(wireless|wi-?fi|cable-?free|no cables?)\b"),
      ("wired", r"\b(wired|cabled|hard-?wired|needs? (a )?cables?)\b")),
+    (("any-time access", r"\b((?<!n't )(?<!not )(withdraw|take (it|your money|money) out|access (it|your money))(\s+[\w-]+){0,4}?\s+(at )?"
+                         r"(any ?time|whenever)|instant access|no lock-?in|penalty-free withdrawals?)\b"),
+     ("locked in", r"\b(locked( in| up| away)?|lock-?in|fixed[- ]term|until the term ends|notice period|"
+                   r"can'?t (withdraw|take)|no withdrawals)\b")),
+    (("own limits", r"\b((its|their) own (spending )?(limits?|caps?)|per[- ]card (limits?|caps?)|card[- ]by[- ]card|"
+                    r"limits? (for|on) each card)\b"),
+     ("one shared limit", r"\b(share(s|d)? (one|a|the same|a single)( company-wide| spending| common)? (limit|cap)|"
+                          r"one (company-wide|shared|single|common) (spending )?(limit|cap)|"
+                          r"same (spending )?(limit|cap) (for|on|across) (all|every))\b")),
+    (("on site", r"\b(on[- ]site|in place|on the line|where (it|the sensor) sits|right there)\b"),
+     ("sent back", r"\b((ship|send|return|mail)(ped|ed|s|ing)? (it |them |the [\w-]+ )?back|back to (the factory|us)|"
+                   r"to (the|our) factory)\b")),
     (("unlimited", r"\b(unlimited|as many as you (like|want|need)|no (cap|limit)s?)\b"),
      ("capped", r"\b(capped|limited to|a maximum of|at most|up to \d+ (users|seats|cards|stores))\b")),
 ]
@@ -784,7 +798,7 @@ _WEAK_TIES = {"automatic"}  # "automatically" is said of everything: no evidence
 
 def _affirmative(text: str) -> str:
     """``text`` without what it denies: "so your accountant never re-keys a receipt" → "so your accountant"."""
-    return re.sub(r"\b(never|not|no|without|don't|doesn't|won't|can't|nothing to)\b[^,;.]*", " ", text, flags=re.I)
+    return re.sub(r"\b(never|not|no|without|don't|doesn't|won't|can't|nothing)\b[^,;.]*", " ", text, flags=re.I)
 
 
 def _opposite_idea(claim: str, approved: str) -> str | None:

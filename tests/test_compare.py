@@ -576,3 +576,20 @@ def test_a_subject_limited_to_some(claim: str, expected: list[str]) -> None:
 )
 def test_whose_people_do_the_work(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Money in the savings pot is locked in until the term ends.", "Withdraw from your savings pot any time.", ["reversal"]),
+        ("You can take your money out whenever you like.", "Withdraw from your savings pot any time.", []),
+        ("All cards share one company-wide limit.", "Each card has its own spending limit.", ["reversal"]),
+        ("A flat battery means shipping the sensor back to the factory.",
+         "Technicians swap the battery on site, without sending the sensor back.", ["reversal"]),
+        ("Batteries are changed at the machine and nothing goes back to the factory.",
+         "Technicians swap the battery on site, without sending the sensor back.", []),
+        ("Keep the sensors away from washdown areas.", "The sensors survive washdowns and dust.", ["negation"]),
+    ],
+)
+def test_opposites_said_in_many_words(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
