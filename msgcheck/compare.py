@@ -71,7 +71,8 @@ _HEDGE_BEFORE = (
     r"(?P<hedge>up to|as much as|as many as|as long as|as high as|as large as|as little as|as few as|at least|at most|more than|over|"
     r"less than|fewer than|under|within|nearly|almost|about|around|roughly|approximately|some|"
     r"only|just|no more than|no less than|in under|in less than|in about|in just|in only|above|below|"
-    r"upwards of|north of|over|beyond|>|<|~)?\s*"
+    r"upwards of|north of|over|beyond|to a maximum of|a maximum of|a max of|never more than|not more than|"
+    r"never longer than|no longer than|>|<|~)?\s*"
 )
 _QUANTITY = re.compile(
     _HEDGE_BEFORE
@@ -264,6 +265,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 
 _HEDGE_CLASS = {
     "up to": "upto", "as much as": "upto", "as high as": "upto", "as large as": "upto", "as long as": "upto", "as many as": "upto", "at most": "upto", "no more than": "upto",
+    "to a maximum of": "upto", "a maximum of": "upto", "a max of": "upto", "never more than": "upto",
+    "not more than": "upto", "never longer than": "upto", "no longer than": "upto",
     "at least": "atleast", "more than": "atleast", "over": "atleast", "above": "atleast", "no less than": "atleast",
     "upwards of": "atleast", "north of": "atleast", "beyond": "atleast", ">": "atleast",
     "less than": "under", "fewer than": "under", "under": "under", "within": "under", "in under": "under",
@@ -642,6 +645,7 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     text = re.sub(r"\b(?:zero|no|without any|without)\s+(fees?|charges?|costs?)\s+(on|for)\b", r"without \1; free \2",
                   text, flags=re.I)
     text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
+    text = re.sub(r"\b(?:never|not|no) (?:more|longer|later|slower) than\b", "at most", text, flags=re.I)  # a bound
     # "keep the sensors away from washdown areas": not for washdowns
     text = re.sub(r"\bkeep(?:s)?\s+(?:[\w-]+\s+){0,2}?away from\b", "not in", text, flags=re.I)
     text = re.sub(r"\b(don't|doesn't|won't|never|can't|cannot) (stop|fail|lack)s?\b", "keep", text, flags=re.I)  # double negative
@@ -1072,7 +1076,8 @@ def _qualifier(word: str) -> bool:
 _PREDICATES = {"keep", "work", "run", "sync", "refresh", "encrypt", "update", "connect", "survive", "cover", "include"}
 
 _TIME_NOUN = re.compile(r"(second|minute|hour|day|night|week|month|quarter|year|time)s?$")
-_INCLUDED = re.compile(r",\s*((?:[\w-]+(?:,\s*|\s+and\s+|\s+or\s+|\s+)){0,6}?[\w-]+)\s+included\b", re.I)
+_INCLUDED = re.compile(r",\s*((?:[\w-]+(?:\s[\w-]+)?(?:,\s*|\s+and\s+|\s+or\s+)){0,4}[\w-]+(?:\s[\w-]+)?)\s+included\b",
+                       re.I)
 _WIDE = re.compile(r"\b(all|every|any|everything|everyone)\b\s*(?:(?:of\s+)?(?:the|your|our)\s+)?([a-z]+)?", re.I)
 
 

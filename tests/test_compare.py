@@ -593,3 +593,16 @@ def test_whose_people_do_the_work(claim: str, approved: str, expected: list[str]
 )
 def test_opposites_said_in_many_words(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("Numbers on screen lag the tills by no more than five seconds.", "Dashboards refresh every 5 seconds."),
+        ("The screen is never more than five seconds behind the till.", "Dashboards refresh every 5 seconds."),
+        ("Balances are insured to a maximum of $250k.", "Deposits are insured up to $250,000."),
+        ("A human picks up within two minutes - weekends included.", "A person answers in under 2 minutes, 7 days a week."),
+    ],
+)
+def test_bounds_said_in_other_words_are_no_difference(claim: str, approved: str) -> None:
+    assert kinds(claim, approved) == []
