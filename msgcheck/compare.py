@@ -697,7 +697,10 @@ def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ())
         return f"negates '{_as_written(denied, claim)}', which the platform asserts ('{approved}')"
     # a claim that denies what the platform denies ("the bill doesn't grow with the sensor count",
     # "nothing goes back to the factory") restates its negation, whatever else it names
-    affirmed = [] if restated else sorted(w for w in neg_a & asr_c if w not in negc_c)
+    # … but the thing a clause is about ("the battery lasts the life of the sensor") is not asserted
+    # against "never need a new battery" — unless it is said to exist ("a monthly fee applies")
+    subjects = _clause_subjects(claim)
+    affirmed = [] if restated else sorted(w for w in neg_a & asr_c if w not in negc_c and w not in subjects)
     if affirmed:
         return f"asserts '{_as_written(affirmed, claim)}', which the platform rules out ('{approved}')"
     if not negc_a:
@@ -707,6 +710,21 @@ def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ())
         if denied:
             return f"denies '{_as_written(denied, claim)}', which the platform asserts ('{approved}')"
     return None
+
+
+_EXISTS = {"apply", "applies", "exist", "exists", "is", "are", "comes", "come", "kicks", "charged", "charge", "applied"}
+
+
+def _clause_subjects(text: str) -> set[str]:
+    """The first noun of each clause ("the battery lasts …" → battery), when a verb other than one
+    of existence follows it."""
+    out: set[str] = set()
+    for clause in _CLAUSE.split(text):
+        toks = [t for t in tokens(clause) if t not in _DETERMINERS]
+        if len(toks) >= 2 and toks[0] not in _STOP and toks[0] not in _PARTY_WORDS and toks[1] not in _EXISTS \
+                and not toks[1].endswith("n't") and toks[1] not in _NEG_WORDS:
+            out.add(_stem(toks[0]))
+    return out
 
 
 def _as_written(stems: Sequence[str], text: str) -> str:

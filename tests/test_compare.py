@@ -606,3 +606,20 @@ def test_opposites_said_in_many_words(claim: str, approved: str, expected: list[
 )
 def test_bounds_said_in_other_words_are_no_difference(claim: str, approved: str) -> None:
     assert kinds(claim, approved) == []
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        # what the clause is about, not what it needs (the lifetime is a stronger promise, not a denial)
+        ("The battery lasts the life of the sensor.", ["absolute"]),
+        ("Every sensor needs a new battery each year.", ["negation"]),
+        ("Batteries need replacing every year.", ["negation"]),
+    ],
+)
+def test_the_subject_of_a_clause_is_not_asserted_against_a_denial(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "Sensors never need a new battery.") == expected
+
+
+def test_a_thing_said_to_exist_is_asserted() -> None:
+    assert kinds("A small monthly fee applies.", "No monthly fees and no minimum balance.") == ["negation"]
