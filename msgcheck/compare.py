@@ -748,6 +748,13 @@ def _number_for_unlimited(claim: str, approved: str) -> str | None:
         counts = [q for q in quantities(claim) if q.dimension == "count"]
         if counts:
             return f"'{counts[0].text}' where the platform says unlimited"
+    # "in the EU and UK" where the platform says "in 30 currencies": a few named where it counts many
+    many = re.search(r"\b(in|to|with|across|for)\s+(\d+|[a-z]+)\s+([a-z-]+s)\b", approved, re.I)
+    if many and (_to_float(many.group(2)) or 0) >= 5 and not any(q.dimension == "count" for q in quantities(claim)):
+        few = re.search(rf"\b{many.group(1)}\s+((?:the\s+)?[\w-]+(?:\s[\w-]+)?(?:,\s*(?:the\s+)?[\w-]+)*\s+(?:and|or)\s+(?:the\s+)?[\w-]+)",
+                        claim, re.I)
+        if few and not _UNIVERSAL & set(tokens(few.group(1))):
+            return f"'{few.group(0)}' where the platform says '{many.group(0)}'"
     counted = {_singular(q.noun): q for q in quantities(approved) if q.dimension == "count" and q.noun}
     for m in re.finditer(r"\bany\s+([a-z-]+)", claim, re.I):  # not "every": "every connector" is each of the 40
         q = counted.get(_singular(m.group(1).lower()))
@@ -797,6 +804,10 @@ _OPPOSITE_IDEAS = [
     (("on site", r"\b(on[- ]site|in place|on the line|where (it|the sensor) sits|right there)\b"),
      ("sent back", r"\b((ship|send|return|mail)(ped|ed|s|ing)? (it |them |the [\w-]+ )?back|back to (the factory|us)|"
                    r"to (the|our) factory)\b")),
+    (("you reach a person", r"\b(you reach|reach a|get through to|picks? up|answers? (the phone|your call))\b"),
+     ("a call back", r"\b(call(s|ing)? you back|rings? you back|calls? back|call-?backs?|leave your (number|details))\b")),
+    (("you get paid", r"\b(get(s|ting)? paid|receive payments?|paid (faster|sooner|quicker)|customers pay you)\b"),
+     ("you pay", r"\b((settle|pay)s? (your|their) (suppliers'? |vendors'? )?(invoices|bills)|pays your invoices)\b")),
     (("unlimited", r"\b(unlimited|as many as you (like|want|need)|no (cap|limit)s?)\b"),
      ("capped", r"\b(capped|limited to|a maximum of|at most|up to \d+ (users|seats|cards|stores))\b")),
 ]

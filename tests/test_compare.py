@@ -390,7 +390,7 @@ def test_double_negatives_restated_denials_and_hedges_are_no_difference(claim: s
         ("Each employee decides the spending limit on their own card.", "Each card has a spending limit that you set.", "roles"),
         ("Your bookkeeper copies each transaction into Xero.", "Every transaction syncs to Xero automatically.", "reversal"),
         ("Pay your suppliers' invoices up to twice as fast.", "Businesses that add payment links get paid up to 2x faster.",
-         "roles"),
+         ("roles", "reversal")),
         ("Your store team flags low stock to the app.", "Low-stock alerts reach the store team.", "roles"),
         ("Our services team puts together every report.", "Anyone on the store team can build a report.", "roles"),
         ("No monthly fees during your first year.", "No monthly fees and no minimum balance.", "scope"),
@@ -623,3 +623,21 @@ def test_the_subject_of_a_clause_is_not_asserted_against_a_denial(claim: str, ex
 
 def test_a_thing_said_to_exist_is_asserted() -> None:
     assert kinds("A small monthly fee applies.", "No monthly fees and no minimum balance.") == ["negation"]
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Leave your number and we'll call you back within two minutes.", "You reach a real person in under 2 minutes.",
+         ["reversal"]),
+        ("A real person picks up within two minutes.", "You reach a real person in under 2 minutes.", []),
+        ("Use payment links to settle your suppliers' invoices twice as fast.", "Add payment links to invoices and get paid 2x faster.",
+         ["reversal"]),
+        ("Pay suppliers in the EU and UK at the mid-market rate.", "Pay suppliers in 30 currencies at the mid-market rate.",
+         ["scope"]),
+        ("Pay suppliers in every currency and at the mid-market rate.", "Pay suppliers in 30 currencies at the mid-market rate.",
+         []),
+    ],
+)
+def test_who_calls_who_pays_and_a_few_named_for_many(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
