@@ -57,6 +57,7 @@ def own_names(platform: Platform) -> tuple[str, ...]:
     "QuickBooks" or "APY" are terms too, but they carry meaning and stay in the text.
     """
     brand = _brand_words(platform)
+    lower_words = {w for x in platform.wordings() for w in re.findall(r"\b[a-z][\w-]*", x.text)}
     names: list[str] = []
     for t in platform.terminology:
         words = {w.lower() for w in t.term.split()}
@@ -64,9 +65,14 @@ def own_names(platform: Platform) -> tuple[str, ...]:
             continue
         names.append(t.term)
         names.extend(t.avoid)
-        first = t.term.split()[0]
+        first, last = t.term.split()[0], t.term.split()[-1]
         if len(t.term.split()) > 1 and first[:1].isupper():
             names.append(first)
+        # the product's own word, said alone ("Pulse", "Sentinel") — not a common word the platform
+        # also uses in lower case ("Fernway Business", "a business account")
+        if len(t.term.split()) > 1 and last[:1].isupper() and last.lower() not in lower_words \
+                and t.term != platform.company:  # "Keel Systems": "systems" is a word
+            names.append(last)
     if platform.company:
         names.append(platform.company)
         names.append(platform.company.split()[0])

@@ -92,9 +92,12 @@ def test_only_the_brand_is_masked_not_other_capitalised_terms() -> None:
     names = own_names(keel)
     assert "Keel Sentinel" in names and "Keel Systems" in names
     assert "IP68" not in names  # a term, but it carries meaning
+    assert "Sentinel" in names  # the product's own word, said alone
+    assert "Systems" not in names  # the company's "Keel Systems": a word like any other
     assert mask_names("Keel Sentinel sensors are rated IP68.", name_masker(keel)) == "sensors are rated IP68."
     fern = load_platform(root / "samples" / "eval" / "platforms" / "fernway-business.yaml")
     assert "QuickBooks" not in own_names(fern) and "Fernway" in own_names(fern)
+    assert "Business" not in own_names(fern)  # "Fernway Business", but the platform says "business account"
 
 
 def test_a_shared_figure_ties_a_claim_to_its_message(platform, fake_embedder) -> None:
