@@ -412,7 +412,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if unlimited:
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
-                  _leading_condition, _restricted_subject):
+                  _leading_condition, _restricted_subject, _other_device):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -952,6 +952,25 @@ def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()
     return None
 
 
+_DEVICES = re.compile(r"\b(ipads?|iphones?|android|ios|tablets?|smartphones?|windows|macs?|macos|chromebooks?|"
+                      r"web|desktop|browser|laptops?)\b", re.I)
+
+
+def _other_device(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"The iPad version of the app" or "the web dashboards and the mobile app" where the platform
+    says "the mobile app": one device of many, or more than the platform's."""
+    if not re.search(r"\bmobile\b", approved, re.I):
+        return None
+    said = {m.group(1).lower() for m in _DEVICES.finditer(approved)}
+    other = [m.group(0) for m in _DEVICES.finditer(claim) if m.group(1).lower() not in said]
+    wider = [d for d in other if d.lower() in ("web", "desktop", "browser", "windows", "mac", "macs", "macos", "laptop", "laptops")]
+    if wider:
+        return f"'{wider[0]}' as well, where the platform says the mobile app"
+    if len({d.lower().rstrip("s") for d in other}) == 1:  # one device of many ("iOS and Android" is all of them)
+        return f"'{other[0]}' only, where the platform says the mobile app"
+    return None
+
+
 def _added_restriction(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"only", "on the Enterprise plan", "unless ...": the claim limits what the platform says without limit."""
     c_low, a_low = claim.lower(), approved.lower()
@@ -995,12 +1014,13 @@ def _changed_modifier(claim: str, approved: str, own_names: Sequence[str] = ()) 
 
 def _modified_nouns(text: str) -> list[tuple[str, str, str]]:
     """(modifier, stemmed noun, modifier as written) for each adjacent word pair."""
-    words = re.findall(r"[A-Za-z][\w'-]*", text)
     out = []
-    for a, b in zip(words, words[1:]):
-        if a.lower() in _STOP or b.lower() in _STOP or a.lower() in _UNIVERSAL or a.lower() in _NEGATORS:
-            continue
-        out.append((a.lower(), _stem(b.lower()), a))
+    for part in re.split(r"[,;:.!?()—–]|\s-\s", text):  # a pair does not run across punctuation
+        words = re.findall(r"[A-Za-z][\w'-]*", part)
+        for a, b in zip(words, words[1:]):
+            if a.lower() in _STOP or b.lower() in _STOP or a.lower() in _UNIVERSAL or a.lower() in _NEGATORS:
+                continue
+            out.append((a.lower(), _stem(b.lower()), a))
     return out
 
 

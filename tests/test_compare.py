@@ -641,3 +641,15 @@ def test_a_thing_said_to_exist_is_asserted() -> None:
 )
 def test_who_calls_who_pays_and_a_few_named_for_many(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("The iPad version of the app keeps working offline.", ["scope"]),
+        ("The web dashboards and the mobile app keep working offline.", ["scope"]),
+        ("The mobile app, on iOS and Android, keeps working offline.", []),  # every phone: no narrowing
+    ],
+)
+def test_one_device_or_more_than_the_mobile_app(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "The mobile app keeps working offline.") == expected
