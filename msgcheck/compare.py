@@ -326,6 +326,8 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.lower().replace("’", "'"))
 
 
+# for each absolute, its longest word: a text without any of these holds no absolute
+_ABSOLUTE_FIRST = {max(_TOKEN.findall(k) or [k], key=len) for k in _ABSOLUTES}
 _ABSOLUTE_RE = re.compile(
     "|".join(rf"(?<![\w-]){re.escape(k)}(?![\w-])" for k in sorted(_ABSOLUTES, key=len, reverse=True))
 )
@@ -334,6 +336,8 @@ _ABSOLUTE_RE = re.compile(
 @lru_cache(maxsize=8192)
 def _absolutes(text: str) -> frozenset[str]:
     low = text.lower()
+    if not _ABSOLUTE_FIRST & set(_TOKEN.findall(low)):
+        return frozenset()  # none of the absolutes' first words: skip the long pattern
     found = {m.group(0) for m in _ABSOLUTE_RE.finditer(low)}
     found.discard("all")  # scope words are handled by _scope
     return frozenset(found)
@@ -618,6 +622,7 @@ def _singular(word: str) -> str:
     return word[:-3] + "y" if len(word) > 4 and word.endswith("ies") else _stem(word)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     w = word.replace("'", "")
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
@@ -737,9 +742,17 @@ def _as_written(stems: Sequence[str], text: str) -> str:
 
 
 def _without_names(text: str, names: Sequence[str]) -> str:
-    for n in sorted(names, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", " ", text, flags=re.I)
-    return text
+    pattern = _names_pattern(tuple(names))
+    return pattern.sub(" ", text) if pattern else text
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> "re.Pattern[str] | None":
+    """One pattern for all the names, longest first ("Lumen Pulse" before "Lumen")."""
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?:['’]s)?(?![\w-])", re.I)
 
 
 def _number_for_unlimited(claim: str, approved: str) -> str | None:
@@ -834,14 +847,28 @@ def _affirmative(text: str) -> str:
     return re.sub(r"\b(never|not|no|without|don't|doesn't|won't|can't|nothing)\b[^,;.]*", " ", text, flags=re.I)
 
 
+@lru_cache(maxsize=8192)
+def _idea_sides(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The sides of ``_OPPOSITE_IDEAS`` that ``text`` says, as written and in what it affirms
+    ("never re-keys" is not manual)."""
+    raw, yes = text.lower(), _affirmative(text).lower()
+    sides = [side for pair in _IDEA_PATTERNS for side in pair]
+    return (frozenset(name for name, rx in sides if rx.search(raw)),
+            frozenset(name for name, rx in sides if rx.search(yes)))
+
+
 def _opposite_idea(claim: str, approved: str) -> str | None:
-    c, a = claim.lower(), approved.lower()
-    c_yes, a_yes = _affirmative(claim).lower(), _affirmative(approved).lower()  # "never re-keys" is not manual
+    a_raw, a_yes = _idea_sides(approved)  # the platform's wordings recur: cached
+    if not a_raw:
+        return None
+    c, c_yes = claim.lower(), _affirmative(claim).lower()
     for (x_name, x_re), (y_name, y_re) in _IDEA_PATTERNS:
         for (p_name, p_re), (q_name, q_re) in (((x_name, x_re), (y_name, y_re)), ((y_name, y_re), (x_name, x_re))):
-            if p_re.search(a) and not q_re.search(a_yes) and q_re.search(c_yes) and not p_re.search(c):
-                found = re.sub(r"^(as )?an? ", "", q_re.search(c_yes).group(0))  # type: ignore[union-attr]
-                return f"says '{found}' where the platform says {p_name} ('{approved}')"  # type: ignore[union-attr]
+            if p_name in a_raw and q_name not in a_yes:
+                said = q_re.search(c_yes)
+                if said and not p_re.search(c):
+                    found = re.sub(r"^(as )?an? ", "", said.group(0))
+                    return f"says '{found}' where the platform says {p_name} ('{approved}')"
     return None
 
 
@@ -1636,5 +1663,5 @@ def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | Non
 
 def clear_caches() -> None:
     """Forget the cached facts of texts already read (for benchmarks that time a cold pass)."""
-    for f in (_quantities, _absolutes, _scope, _negation_scopes, bases, _role_tokens_cached, ideas):
+    for f in (_quantities, _absolutes, _scope, _negation_scopes, bases, _role_tokens_cached, ideas, _idea_sides, _stem):
         f.cache_clear()
