@@ -36,6 +36,7 @@ class Thresholds:
     lexical: float = 0.3     # weight of the shared-rare-words share added to the cosine
     figure: float = 0.3      # added to the score of a wording that states one of the claim's figures
     figure_window: float = 0.15  # … when its score is within this of the best
+    contradiction_floor: float = 0.45  # below topic but at least this, a plain contradiction of the nearest wording drifts
     second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
 
 
@@ -276,6 +277,17 @@ class Classifier:
                 return self._retired_verdict(retired[0], float(sims[retired[0]]), approved, score)
 
         if best_a < t.topic:
+            # below the topic threshold, a claim that plainly contradicts the nearest wording is still
+            # about it ("there's no uptime commitment" for "a 99.9% uptime SLA")
+            if approved and best_a >= t.contradiction_floor:
+                i = approved[0]
+                w = self.wordings[i]
+                diffs = [d for d in compare(text, w.text, competitors=self._competitors,
+                                            versus=self._messages[w.message_id].versus, own_names=self._own_names)
+                         if d.kind in _CONTRADICTS]
+                if diffs:
+                    return Verdict(Kind.DRIFT, w, float(sims[i]), tuple(diffs),
+                                   reason="; ".join(d.reason for d in diffs), suggestion=self._suggest(w))
             return Verdict(Kind.OFF_MESSAGE, None, float(sims[approved[0]]) if approved else None,
                            reason="no approved message covers this claim", suggestion=None)
 
@@ -349,6 +361,9 @@ _NOT_DRIFT = {"added_figure", "added_claim"}
 
 # differences that say the opposite of a wording, not merely another figure
 _OPPOSED = {"reversal"}
+
+# differences that contradict a wording outright
+_CONTRADICTS = {"negation", "reversal"}
 
 # difference kinds that contradict a retired wording (a retired claim may add absolutes freely)
 _FACTUAL = {"number", "unit", "percent_vs_multiplier", "negation", "reversal", "competitor"}

@@ -157,3 +157,31 @@ def test_a_claim_clearly_nearest_a_retired_wording_repeats_it_even_when_far_from
     assert f.kind is Kind.RETIRED and f.message_id == "ret-ai-insights"
     strict = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors), thresholds=Thresholds(retired_lead=1.0))
     assert verdict(strict, text).kind is Kind.OFF_MESSAGE
+
+
+def test_a_plain_contradiction_below_the_topic_threshold_still_drifts(platform, fake_embedder) -> None:
+    """Scored below the 0.55 topic threshold, a claim that denies the nearest wording is about
+    it: drift, not off message."""
+    import numpy as np
+
+    from msgcheck.classify import Thresholds
+
+    vectors: dict[str, np.ndarray] = {}
+    e = Engine(platform, embedder=fake_embedder, claim_vectors=vectors)
+    clf = e.classifier
+    texts = [w.text for w in clf.wordings]
+    a = clf.vectors[texts.index("Lumen Pulse offers a 99.9% uptime service level agreement.")]
+    rng = np.random.default_rng(1)
+    other = rng.normal(size=a.shape)
+    other -= (other @ a) * a
+    other /= np.linalg.norm(other)
+    text = "There is no uptime agreement; availability is best effort."
+    vectors[e.embed_text(text)] = (0.4 * a + np.sqrt(1 - 0.16) * other).astype(np.float32)
+    score = clf.similarities(vectors[e.embed_text(text)][None, :])[0] + clf.t.lexical * clf.overlap(text)
+    assert clf.t.contradiction_floor <= score.max() < clf.t.topic
+    f = verdict(e, text)
+    assert f.kind is Kind.DRIFT and f.message_id == "vp-uptime", (f.kind, f.reason)
+    assert "uptime" in f.reason
+    strict = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors),
+                    thresholds=Thresholds(contradiction_floor=1.0))
+    assert verdict(strict, text).kind is Kind.OFF_MESSAGE
