@@ -717,7 +717,8 @@ def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ())
     return None
 
 
-_EXISTS = {"apply", "applies", "exist", "exists", "is", "are", "comes", "come", "kicks", "charged", "charge", "applied"}
+_EXISTS = {"apply", "applies", "exist", "exists", "comes", "come", "kicks", "charged", "charge", "applied"}
+_EXISTS_AFTER_BE = {"charged", "applied", "required", "needed", "payable", "due", "added", "be", "there", "still"}
 
 
 def _clause_subjects(text: str) -> set[str]:
@@ -726,9 +727,14 @@ def _clause_subjects(text: str) -> set[str]:
     out: set[str] = set()
     for clause in _CLAUSE.split(text):
         toks = [t for t in tokens(clause) if t not in _DETERMINERS]
-        if len(toks) >= 2 and toks[0] not in _STOP and toks[0] not in _PARTY_WORDS and toks[1] not in _EXISTS \
-                and not toks[1].endswith("n't") and toks[1] not in _NEG_WORDS:
-            out.add(_stem(toks[0]))
+        while toks and toks[0] in ("and", "but", "so", "while", "then", "yet"):
+            toks = toks[1:]
+        if len(toks) < 2 or toks[0] in _STOP or toks[0] in _PARTY_WORDS or toks[1] in _EXISTS \
+                or toks[1].endswith("n't") or toks[1] in _NEG_WORDS:
+            continue
+        if toks[1] in ("is", "are", "will", "may", "can") and len(toks) > 2 and toks[2] in _EXISTS_AFTER_BE:
+            continue  # "a fee is charged", "a minimum balance is required": said to exist
+        out.add(_stem(toks[0]))
     return out
 
 

@@ -653,3 +653,9 @@ def test_who_calls_who_pays_and_a_few_named_for_many(claim: str, approved: str, 
 )
 def test_one_device_or_more_than_the_mobile_app(claim: str, expected: list[str]) -> None:
     assert kinds(claim, "The mobile app keeps working offline.") == expected
+
+
+def test_the_subject_after_a_conjunction_and_things_said_to_exist() -> None:
+    denial = "No monthly fees and no minimum balance."
+    assert kinds("It costs nothing each month, and your balance can sit at zero.", denial) == []
+    assert kinds("A minimum balance is required.", denial) == ["negation"]
