@@ -111,6 +111,15 @@ _JOB_WORDS = re.compile(
     re.I,
 )
 _WH_START = re.compile(r"^(what|why|how|when|where|who|which)\b", re.I)
+# a list or caption label, however long: "Agenda: 1) … 2) …", "Figure 2 — Weekly net sales by region (x: week)"
+_LONG_LABEL = re.compile(r"^(agenda|contents|outline|figure|fig\.|table|chart|exhibit|source|sources)\s*\d*\s*[:\-–—]", re.I)
+_EVENT_PREFIX = re.compile(r"^(webinar|event|workshop|meetup|conference|summit|roadshow|live session|live demo|"
+                           r"office hours|masterclass)\s*[:\-–—]", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s*(am|pm)\b", re.I)
+_INSTRUCTION = re.compile(r"^(caution|warning|safety|important|tip)\s*[:\-–—]\s*([a-z']+)", re.I)
+_IMPERATIVES = {"never", "always", "avoid", "read", "check", "follow", "consult", "wear", "disconnect", "switch", "turn",
+                "do", "ensure", "make", "keep", "use", "contact", "call", "refer"}
+_TELLING_FIGURE = re.compile(r"\d\s*(%|x\b|×)|[$€£]\s*\d", re.I)
 _MINOR = {"a", "an", "the", "of", "and", "&", "for", "in", "on", "to", "with", "at", "by", "or", "vs", "vs."}
 _VERB_BASES = set(
     """
@@ -176,10 +185,20 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "title"  # "Fernway Business | Spring update": a page or slide title, parts joined by a bar
     if _EVENT.match(t) and (_DATE_IN.search(t) or re.search(r"\b(stand|booth|hall)\b", t, re.I)):
         return "event line"  # "Visit us at Hannover Messe, 20-24 April, Hall 11"
+    if _EVENT_PREFIX.match(t) or (_DATE_IN.search(t) and _CLOCK.search(t)):
+        return "event line"  # "Webinar: … · Thu, Jan 22, 2027, 1 pm ET"
+    long_label = _LONG_LABEL.match(t)
+    if long_label and (long_label.group(1).lower() in ("agenda", "contents", "outline")
+                       or not any(_is_verbish(w) for w in _WORD.findall(t[long_label.end():]))):
+        return "label"  # but "Figure 3: stores cut stockouts by 25%" is a claim
+    instruction = _INSTRUCTION.match(t)
+    if instruction and (_is_verbish(instruction.group(2)) or instruction.group(2).lower() in _IMPERATIVES
+                        or instruction.group(2).lower().endswith("n't")):
+        return "instruction"  # "Caution: read the installation guide before mounting sensors"
     if t.rstrip().endswith("?") and not (_RHETORICAL.match(t) and len(words) >= 8):
         return "question"  # "Why keep paying analysts when the AI can do their job?" is a claim
-    if len(words) < 3:
-        return "too short to be a claim"
+    if len(words) < 3 and not (len(words) == 2 and _TELLING_FIGURE.search(t)):
+        return "too short to be a claim"  # but "99.9% uptime SLA" is a claim
     if _LABEL_PREFIX.match(t) and len(words) <= 10:
         return "label"
     verbish = any(_is_verbish(w) for w in words)

@@ -20,6 +20,10 @@ NON_CLAIMS = [
     "Book a 20-minute demo with our team", "Book a 20-minute demo →", "Join us at Retail Tech Live, 14-16 October, stand B42.",
     "Visit us at Hannover Messe, 20-24 April 2026, Hall 11, Stand C31.", "Terms and eligibility requirements apply.",
     "Specifications subject to change without notice.",
+    "Agenda: 1) Where your stores are today  2) Live walkthrough  3) Pricing  4) Q&A",
+    "Figure 2 — Weekly net sales by region, Q3 2026 (x: week, y: USD)",
+    "Caution: read the installation guide before mounting sensors on rotating equipment.",
+    "Webinar: Getting your books ready for tax season · Thu, Jan 22, 2027, 1 pm ET",
 ]
 CLAIMS = [
     "Lumen Pulse dashboards refresh every 5 seconds.",
@@ -34,6 +38,8 @@ CLAIMS = [
     "No credit checks, ever.",
     "Why keep paying an analytics team when the AI can do their job for you?",  # a rhetorical question claims
     "Join us in cutting stockouts by 25% this year.",
+    "99.9% uptime SLA",  # a two-word bullet with a figure
+    "Important: all data is encrypted at rest.",
 ]
 
 
