@@ -474,12 +474,15 @@ def _added_claim(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     """"A low-stock alert can *also* raise a purchase order", "logs surface temperature *alongside*
     vibration": the claim announces something in addition, and the wording says nothing of it."""
     text = _without_names(claim, own_names)
-    a_words = {_stem(t) for t in tokens(approved)}
+    def base(w: str) -> str:  # "works" and "working" alike
+        return re.sub(r"(ing|ed|es|s)$", "", w) if len(w) > 4 else w
+
+    a_words = {base(t) for t in tokens(approved)}
 
     def uncovered(part: str) -> list[str]:
         words = [t for t in tokens(part) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
                  and t not in ("alongside", "besides", "addition")]
-        missing = [t for t in words if _stem(t) not in a_words]
+        missing = [t for t in words if base(t) not in a_words]
         return missing if words and len(missing) * 2 > len(words) else []
 
     for clause in re.split(r"[;:.!?]|\s[—–-]\s", text):
@@ -823,6 +826,14 @@ _OPPOSITE_IDEAS = [
     (("on site", r"\b(on[- ]site|in place|on the line|where (it|the sensor) sits|right there)\b"),
      ("sent back", r"\b((ship|send|return|mail)(ped|ed|s|ing)? (it |them |the [\w-]+ )?back|back to (the factory|us)|"
                    r"to (the|our) factory)\b")),
+    (("works offline", r"\b((works?|working|keeps? (working|running|going)|carr(y|ies) on|runs?)\b[^.;]{0,30}\b(offline|"
+                       r"without (a |an )?(connection|signal|internet|wi-?fi))|offline mode)\b"),
+     ("needs a connection", r"\b((needs?|requires?) (a |an )?(live |constant |stable |internet |network |permanent )?"
+                            r"(connection|internet|signal|wi-?fi)|only works online|online[- ]only)\b")),
+    (("replacement sent to you", r"\b(replacements? (sensors? |units? |parts? )?(ships?|shipped|is sent|are sent|go out|"
+                                 r"dispatched)|we('ll)? (ship|send) (you )?(a |the )?replacement)\b"),
+     ("you send it to us", r"\b((ship|send|return|post|mail)s? (it|them|the [\w-]+( [\w-]+)?) (back )?to us|"
+                           r"get (it|them|the [\w-]+( [\w-]+)?) back to us)\b")),
     (("you reach a person", r"\b(you reach|reach a|get through to|picks? up|answers? (the phone|your call))\b"),
      ("a call back", r"\b(call(s|ing)? you back|rings? you back|calls? back|call-?backs?|leave your (number|details))\b")),
     (("you get paid", r"\b(get(s|ting)? paid|receive payments?|paid (faster|sooner|quicker)|customers pay you)\b"),

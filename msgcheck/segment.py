@@ -95,7 +95,11 @@ _LEGAL = re.compile(
     r"member fdic|member sipc|equal housing lender|is not a bank|(banking|card|lending) services (are )?(provided|offered|issued) by|"
     r"issued by .{0,60} pursuant to|terms (and conditions )?apply|subject to (credit )?approval|results may vary|"
     r"past performance|not fdic insured|subject to change|(terms|conditions|restrictions|eligibility|exclusions)\b[^.]{0,40}\bapply|"
-    r"full (details|terms)( are)? (in|at|on)|see .{0,40} for (full )?details|without (prior )?notice|images? for illustration|licensed (by|under)|registered (in|with) .{0,40}(no\.|number))",
+    r"full (details|terms)( are)? (in|at|on)|see .{0,40} for (full )?details|without (prior )?notice|images? for illustration|licensed (by|under)|registered (in|with) .{0,40}(no\.|number)|"
+    r"results (will |may |can )?vary|based on an? (\d{4} )?(survey|study|analysis) of|we use cookies|cookie (settings|preferences)|"
+    r"(is|are) governed (solely )?by|exclusive remedy|set out in the|terms and exclusions|complies with part \d+|fcc rules|"
+    r"pass-through (coverage|insurance)|subject to (identity verification|verification|certain conditions|approval)|"
+    r"rates? (may|can|could) change|accurate as of|fees (could|may|might) reduce)",
     re.I,
 )
 _LABEL_PREFIX = re.compile(
@@ -112,7 +116,20 @@ _JOB_WORDS = re.compile(
 )
 _WH_START = re.compile(r"^(what|why|how|when|where|who|which)\b", re.I)
 # a list or caption label, however long: "Agenda: 1) … 2) …", "Figure 2 — Weekly net sales by region (x: week)"
-_LONG_LABEL = re.compile(r"^(agenda|contents|outline|figure|fig\.|table|chart|exhibit|source|sources)\s*\d*\s*[:\-–—]", re.I)
+_LONG_LABEL = re.compile(r"^(?:[\w-]+\s+)?(agenda|contents|outline|figure|fig\.|table|chart|exhibit|source|sources)\s*\d*\s*[:\-–—]",
+                         re.I)
+# a person introduced by name: "Dana Okafor heads up customer success at …", "Meet the team: Carlos Ibarra runs …"
+_BIO = re.compile(r"^(?:[Mm]eet the team:\s*|[Mm]eet\s+)?(?:(?:[Dd]r|[Mm]r|[Mm]s|[Mm]rs|[Pp]rof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2}\s+"
+                  r"(?:is|was|leads|heads|runs|manages|oversees|founded|co-founded|joined|looks after|has led|spent|brings)\b")
+# … and what marks it as a person's role, not a product's ("Lumen Pulse runs on Azure")
+_ROLE_WORDS = re.compile(r"\b(team|success|partnerships?|engineering|support|sales|marketing|product|operations|"
+                         r"finance|centre|center|office|department|division|practice|years)\b", re.I)
+_CHAPTER = re.compile(r"^(chapter|part|section|module|step|lesson|unit|episode)\s+\d+\s*[:\-–—]", re.I)
+_HOSTED = re.compile(r"^(hosted|presented|moderated|introduced|led|written|authored) by\b", re.I)
+_CONTACT_VERB = re.compile(r"\b(email|e-mail|call|phone|contact|reach|write to|text)\b", re.I)
+_ADDRESS = re.compile(r"\b(unit|suite|floor|building)\s+\d+\b|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s+\d[A-Z]{2}\b|\b\d{5}(-\d{4})?\s*$|"
+                      r"\b\d+\s+[A-Z][a-z]+\s+(street|st|avenue|ave|road|rd|boulevard|blvd|lane|drive|way)\b", re.I)
+_HEADLINE_COLON = re.compile(r"^[^:.!?]{2,60}:\s+(how|what|why|when|where|who|a |an |the |your |our |getting|[\w-]+ing\b)", re.I)
 _EVENT_PREFIX = re.compile(r"^(webinar|event|workshop|meetup|conference|summit|roadshow|live session|live demo|"
                            r"office hours|masterclass)\s*[:\-–—]", re.I)
 _CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s*(am|pm)\b", re.I)
@@ -170,6 +187,12 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "title or closing line"
     if _EMAIL.search(t) and len(words) <= 8:
         return "contact line"
+    if (_EMAIL.search(t) or _PHONE.search(t)) and len(words) <= 20 and (_CONTACT_VERB.search(t) or _EMAIL.search(t)):
+        return "contact line"  # "Questions? Email sales@… or call +1 415 555 0142, Mon–Fri, 9–6 PT."
+    if _ADDRESS.search(t) and t.count(",") >= 2 and not t.endswith(".") and not any(_is_verbish(w) for w in words):
+        return "address"
+    if re.match(r"^\s*[*†‡¹²³]", t):
+        return "footnote"
     if _URL.search(t) and len(_URL.sub("", t).split()) <= 4:
         return "URL"
     if _PHONE.fullmatch(t.strip()) or (_PHONE.search(t) and len(words) <= 5):
@@ -183,6 +206,18 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "title"
     if re.search(r"\s[|·]\s", t) and len(words) <= 10 and not t.rstrip().endswith("."):
         return "title"  # "Fernway Business | Spring update": a page or slide title, parts joined by a bar
+    if len(re.findall(r"\s[|·›»/]\s", t)) >= 2 and not t.rstrip().endswith("."):
+        return "label"  # form fields, table headers, breadcrumbs: "Business › Accounts › Savings pot"
+    bio = _BIO.match(t)
+    if bio and len(words) <= 25 and not _TELLING_FIGURE.search(t) and (
+            _JOB_WORDS.search(t) or _ROLE_WORDS.search(t) and not re.search(r"\s(is|was)$", bio.group(0))):
+        return "name or job title"  # "X is" needs a job title: "Lumen Pulse is billed by the seat" is a claim
+    if _CHAPTER.match(t) and not t.rstrip().endswith("."):
+        return "title"  # "Chapter 2: Sensors in harsh environments"
+    if _HOSTED.match(t):
+        return "name or job title"
+    if _HEADLINE_COLON.match(t) and not t.rstrip().endswith((".", "!")) and len(words) <= 14 and not re.search(r"\d", t):
+        return "title"  # "Battery life: what to expect and how to plan your swaps"
     if _EVENT.match(t) and (_DATE_IN.search(t) or re.search(r"\b(stand|booth|hall)\b", t, re.I)):
         return "event line"  # "Visit us at Hannover Messe, 20-24 April, Hall 11"
     if _EVENT_PREFIX.match(t) or (_DATE_IN.search(t) and _CLOCK.search(t)):
@@ -208,6 +243,12 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "call to action"  # a button or link: "Book a 20-minute demo →"
     if _CTA_START.match(t) and len(words) <= 7 and not re.search(r"\d", t):
         return "call to action"
+    if re.match(r"^(talk|speak|chat) (to|with) (us|our|a|an|your|the)\b", t, re.I) and not t.endswith(".") \
+            and not _TELLING_FIGURE.search(t):
+        return "call to action"  # "Talk to our team about rolling out to all 200 of your stores"
+    if (_SHORT_CTA_START.match(t) or _CTA_START.match(t)) and len(words) <= 7 and not t.endswith(".") \
+            and not re.search(r"\d", t) and re.match(r"^\w+\s+(a|an|your|the|my)\b", t, re.I):
+        return "call to action"  # "Order a 10-sensor pilot kit", "Open your Fernway Business account"
     if _SHORT_CTA_START.match(t) and len(words) <= 3 and not re.search(r"\d", t) and not t.endswith("."):
         return "call to action"
     caps = [w for w in words if w.lower() not in _MINOR]
@@ -223,6 +264,8 @@ def claim_reason(text: str, role: str = "body") -> str | None:
             return "title"
     if not verbish and len(words) <= 6 and not re.search(r"\d", t) and not t.endswith("."):
         return "label"  # "No strings attached" is a label; "No credit checks, ever." is a sentence
+    if not t.endswith((".", "!")) and len(words) <= 12 and re.match(r"^[A-Z][a-z]+ing\b", t) and not re.search(r"\d", t):
+        return "title"  # "Getting started with payment links on your invoices"
     if not t.endswith((".", "!")) and len(words) <= 10:
         # headline shapes: "What AI means for your analysts", "Working offline in the stockroom"
         if _WH_START.match(t):

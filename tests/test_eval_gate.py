@@ -34,10 +34,10 @@ MEASURED_F1 = {
 }
 MEASURED_MESSAGE_ID = 1.0
 # Issue 2's bar: per-kind accuracy (recall) on every labelled claim against the sample platform
-# (dev and test, 606 rows), measured minus the margin.
+# (dev and test, 636 rows), measured minus the margin.
 MEASURED_SAMPLE_PLATFORM_RECALL = {
     "aligned": 0.906,
-    "drift": 0.896,
+    "drift": 0.906,
     "off_message": 0.944,
     "retired": 0.966,
     "none": 1.0,

@@ -24,6 +24,18 @@ NON_CLAIMS = [
     "Figure 2 — Weekly net sales by region, Q3 2026 (x: week, y: USD)",
     "Caution: read the installation guide before mounting sensors on rotating equipment.",
     "Webinar: Getting your books ready for tax season · Thu, Jan 22, 2027, 1 pm ET",
+    "Battery life: what to expect and how to plan your swaps", "Chapter 2: Sensors in harsh environments",
+    "Getting started with payment links on your invoices",
+    "Dana Okafor heads up customer success at Lumen Analytics and spent twelve years running stores before that.",
+    "Henrik Dahl is Head of Field Engineering at Keel Systems.", "Hosted by Omar Haddad, Head of Product",
+    "Talk to our team about rolling Lumen Pulse out to all 200 of your stores before peak season",
+    "Order a pilot kit", "Open your Fernway Business account",
+    "Questions? Email sales@lumenanalytics.com or call +1 415 555 0142, Mon–Fri, 9–6 PT.",
+    "Keel Systems, Unit 4, Riverside Industrial Park, Sheffield S9 2RX, United Kingdom",
+    "*Based on a 2025 survey of 140 customers.", "Individual results vary.", "We use cookies to remember your preferences.",
+    "Rates may change after the account is opened.", "This device complies with Part 15 of the FCC Rules.",
+    "Legal business name* · EIN · Business type · Annual revenue", "Business › Accounts › Savings pot › Rates and terms",
+    "Webinar agenda: 1. Setting up payment links  2. Syncing to Xero  3. Live Q&A",
 ]
 CLAIMS = [
     "Lumen Pulse dashboards refresh every 5 seconds.",
@@ -40,6 +52,10 @@ CLAIMS = [
     "Join us in cutting stockouts by 25% this year.",
     "99.9% uptime SLA",  # a two-word bullet with a figure
     "Important: all data is encrypted at rest.",
+    "Lumen Pulse is billed by the seat, so every extra person on the store team adds to the bill.",
+    "Lumen Pulse runs on Microsoft Azure in three regions.",
+    "Open your account online in about 10 minutes",
+    "Proud of the team: a single gateway now handles up to 250 sensors!",
 ]
 
 
