@@ -51,7 +51,10 @@ GRID = {
 ABLATABLE = ("_added_restriction", "_changed_modifier", "_changed_per_unit", "_added_condition", "_swapped_roles",
              "_dropped_quantifier", "_reversed_words", "_negation_conflict", "_number_for_unlimited",
              "_added_limit", "_widened", "_changed_period", "_work_moved_to_customer", "_done_for_customer",
-             "_added_figure", "_opposite_idea", "_reversed_direction")
+             "_added_figure", "_opposite_idea", "_reversed_direction",
+             # session 3
+             "_someone_else_provides", "_agent_changed", "_status_moved", "_staff_do_it", "_leading_condition",
+             "_restricted_subject", "_other_device", "_added_claim", "_eliminated")
 
 
 class Prepared:
@@ -63,7 +66,7 @@ class Prepared:
         self.engine = Engine(load_platform(platform_path), embedder=embedder)
         base = self.engine.classifier
         self.wordings, self.vectors, self.platform = base.wordings, base.vectors, base.platform
-        self.claims = [c for c in cases if segment.claim_reason(c.text) is None]
+        self.claims = [c for c in cases if segment.is_claim_text(c.text)]
         self.sims = base.similarities(self.engine.vectors([c.text for c in self.claims])) if self.claims else None
 
     def predict(self, t: Thresholds) -> list[tuple[evaluate.Case, str, str | None]]:

@@ -84,9 +84,7 @@ class Engine:
         """The semantic verdict of each text taken alone; None where the text is not a claim — as a
         deck would read it: not when none of its sentences is one ("What happens when the Wi-Fi
         drops? Offline mode in the mobile app" is a question and a title)."""
-        blocks = [TextBlock(t, Location()) for t in texts]
-        has_claim = {b.text for s, b in segment.sentences(blocks) if segment.claim_reason(s) is None}
-        keep = [t for t in texts if segment.claim_reason(t) is None and t in has_claim]
+        keep = [t for t in dict.fromkeys(texts) if segment.is_claim_text(t)]
         verdicts = dict(zip(keep, self._judge_claims(keep)))
         return [verdicts[t].finding(t, Location()) if t in verdicts else None for t in texts]
 

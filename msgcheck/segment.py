@@ -15,7 +15,7 @@ import sys
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from .models import Claim, TextBlock
+from .models import Claim, Location, TextBlock
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -47,6 +47,15 @@ def sentences(blocks: Sequence[TextBlock]) -> list[tuple[str, TextBlock]]:
             if s:
                 out.append((s, block))
     return out
+
+
+def is_claim_text(text: str) -> bool:
+    """Whether ``text`` makes a claim as a deck would read it: it is not a non-claim as a whole, and
+    at least one of its sentences is a claim ("What happens when the Wi-Fi drops? Offline mode in
+    the mobile app" is a question and a title)."""
+    if claim_reason(text) is not None:
+        return False
+    return any(claim_reason(s) is None for s, _ in sentences([TextBlock(text, Location())]))
 
 
 def claims(blocks: Sequence[TextBlock]) -> list[Claim]:
