@@ -108,7 +108,8 @@ _LEGAL = re.compile(
     r"results (will |may |can )?vary|based on an? (\d{4} )?(survey|study|analysis) of|we use cookies|cookie (settings|preferences)|"
     r"(is|are) governed (solely )?by|exclusive remedy|set out in the|terms and exclusions|complies with part \d+|fcc rules|"
     r"pass-through (coverage|insurance)|subject to (identity verification|verification|certain conditions|approval)|"
-    r"rates? (may|can|could) change|accurate as of|fees (could|may|might) reduce)",
+    r"rates? (may|can|could) change|accurate as of|fees (could|may|might) reduce|rates are variable|valid until|"
+    r"(excl|incl)\.?(uding)? (vat|tax|sales tax)|prices? (exclude|include)s? (vat|tax))",
     re.I,
 )
 _LABEL_PREFIX = re.compile(
@@ -125,8 +126,18 @@ _JOB_WORDS = re.compile(
 )
 _WH_START = re.compile(r"^(what|why|how|when|where|who|which)\b", re.I)
 # a list or caption label, however long: "Agenda: 1) … 2) …", "Figure 2 — Weekly net sales by region (x: week)"
-_LONG_LABEL = re.compile(r"^(?:[\w-]+\s+)?(agenda|contents|outline|figure|fig\.|table|chart|exhibit|source|sources)\s*\d*\s*[:\-–—]",
-                         re.I)
+_LONG_LABEL = re.compile(r"^(?:[\w-]+\s+)?(agenda|contents|outline|figure|fig\.|table|chart|exhibit|source|sources|"
+                         r"next steps|timeline|schedule|release notes|what's new|changelog)\s*\d*\s*[:\-–—]", re.I)
+_LIST_LABELS = {"agenda", "contents", "outline", "next steps", "timeline", "schedule", "release notes", "what's new", "changelog"}
+# housekeeping of slides, e-mails and pages: "Step 2 of 4: …", "(video)", "see table on p. 4", "Hi Marcus, …"
+_HOUSEKEEPING = re.compile(
+    r"\bstep \d+ of \d+\b|\((video|pdf|webinar|demo|blog|guide|recording|slides|download)\)|"
+    r"\bsee (the )?(table|page|p\.|figure|fig\.|appendix|slide|datasheet|attached)\b|"
+    r"^(thanks|thank you)\b|^any questions\b|\breply to this (e-?mail|message)\b|"
+    r"\b(attaching|attached is|please find attached|as discussed|following up on)\b|\blinked below\b|"
+    r"\b(app store|google play)\b|^see you (at|in|there|soon)\b|\b(chapter|part|episode|module|lesson)\s+\d+\s*:|"
+    r"^[A-Z]{2,6}\s*=\s*[A-Z]|^bring your (\w+ )?questions\b", re.I)
+_WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?s?\b", re.I)
 # a person introduced by name: "Dana Okafor heads up customer success at …", "Meet the team: Carlos Ibarra runs …"
 _BIO = re.compile(r"^(?:[Mm]eet the team:\s*|[Mm]eet\s+)?(?:(?:[Dd]r|[Mm]r|[Mm]s|[Mm]rs|[Pp]rof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2}\s+"
                   r"(?:is|was|leads|heads|runs|manages|oversees|founded|co-founded|joined|looks after|has led|spent|brings)\b")
@@ -231,8 +242,14 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "event line"  # "Visit us at Hannover Messe, 20-24 April, Hall 11"
     if _EVENT_PREFIX.match(t) or (_DATE_IN.search(t) and _CLOCK.search(t)):
         return "event line"  # "Webinar: … · Thu, Jan 22, 2027, 1 pm ET"
+    if _HOUSEKEEPING.search(t) and not _TELLING_FIGURE.search(t):
+        return "housekeeping"  # "Step 2 of 4: Tell us about your business", "Hi Marcus, attaching the one-pager"
+    if _CLOCK.search(t) and _WEEKDAY.search(t) and len(words) <= 12:
+        return "event line"  # "Office hours are Tuesdays, 2–3 pm ET."
+    if len(re.findall(r"→|->|⟶|➔", t)) >= 2:
+        return "label"  # a process: "pilot in 3 stores → review after 30 days → decide"
     long_label = _LONG_LABEL.match(t)
-    if long_label and (long_label.group(1).lower() in ("agenda", "contents", "outline")
+    if long_label and (long_label.group(1).lower() in _LIST_LABELS
                        or not any(_is_verbish(w) for w in _WORD.findall(t[long_label.end():]))):
         return "label"  # but "Figure 3: stores cut stockouts by 25%" is a claim
     instruction = _INSTRUCTION.match(t)

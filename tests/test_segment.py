@@ -36,6 +36,13 @@ NON_CLAIMS = [
     "Rates may change after the account is opened.", "This device complies with Part 15 of the FCC Rules.",
     "Legal business name* · EIN · Business type · Annual revenue", "Business › Accounts › Savings pot › Rates and terms",
     "Webinar agenda: 1. Setting up payment links  2. Syncing to Xero  3. Live Q&A",
+    "Release notes: version 8.4 (12 November 2026)", "See you at NRF 2027, booth 4317",
+    "Next steps: pilot in 3 stores → review after 30 days → decide on the full rollout",
+    "Drag-and-drop reports: a 5-minute tour (video)", "Office hours are Tuesdays, 2–3 pm ET.",
+    "Installation guide, step 3 of 6: position the magnetic base", "Environmental specs (see table on p. 4)",
+    "Price list valid until 31 December 2026.", "All prices excl. VAT.", "Rates are variable.",
+    "Reply to this email and I'll give you a call back.", "Download the app on the App Store or Google Play",
+    "Hi Marcus, attaching the one-pager we talked about.", "Step 2 of 4: Tell us about your business",
 ]
 CLAIMS = [
     "Lumen Pulse dashboards refresh every 5 seconds.",
@@ -56,6 +63,7 @@ CLAIMS = [
     "Lumen Pulse runs on Microsoft Azure in three regions.",
     "Open your account online in about 10 minutes",
     "Proud of the team: a single gateway now handles up to 250 sensors!",
+    "Hi Sam, sign up over lunch and most shops see their own numbers the same afternoon.",  # a greeting, then a claim
 ]
 
 
