@@ -474,9 +474,7 @@ def _added_claim(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     """"A low-stock alert can *also* raise a purchase order", "logs surface temperature *alongside*
     vibration": the claim announces something in addition, and the wording says nothing of it."""
     text = _without_names(claim, own_names)
-    def base(w: str) -> str:  # "works" and "working" alike
-        return re.sub(r"(ing|ed|es|s)$", "", w) if len(w) > 4 else w
-
+    base = _base_form  # "works" and "working" alike
     a_words = {base(t) for t in tokens(approved)}
 
     def uncovered(part: str) -> list[str]:
@@ -623,6 +621,12 @@ _CLAUSE = re.compile(r"[,;:.!?—–()]|\s-\s|\bbut\b|\bwhile\b|\bso\b", re.I)
 def _singular(word: str) -> str:
     """"currencies" and "currency" alike (``_stem`` keeps the "ie")."""
     return word[:-3] + "y" if len(word) > 4 and word.endswith("ies") else _stem(word)
+
+
+def _base_form(word: str) -> str:
+    """"use", "uses", "using", "used" alike (a rough verb base, for coverage checks)."""
+    w = word.replace("'", "")
+    return re.sub(r"(ing|ed|es|e|s)$", "", w) if len(w) > 2 else w
 
 
 @lru_cache(maxsize=65536)
@@ -834,6 +838,9 @@ _OPPOSITE_IDEAS = [
                                  r"dispatched)|we('ll)? (ship|send) (you )?(a |the )?replacement)\b"),
      ("you send it to us", r"\b((ship|send|return|post|mail)s? (it|them|the [\w-]+( [\w-]+)?) (back )?to us|"
                            r"get (it|them|the [\w-]+( [\w-]+)?) back to us)\b")),
+    (("on the device", r"\b(on the (sensor|device)( itself)?|on[- ]board|at the edge|on the edge)\b"),
+     ("elsewhere", r"\b((the|a) gateway|the cloud|our cloud|our servers?)\s+(does|do|crunch(es)?|analy[sz]es|process(es)?|"
+                   r"handles?|runs?)\b")),
     (("you reach a person", r"\b(you reach|reach a|get through to|picks? up|answers? (the phone|your call))\b"),
      ("a call back", r"\b(call(s|ing)? you back|rings? you back|calls? back|call-?backs?|leave your (number|details))\b")),
     (("you get paid", r"\b(get(s|ting)? paid|receive payments?|paid (faster|sooner|quicker)|customers pay you)\b"),
@@ -976,7 +983,8 @@ def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ())
 _SUBJECT_RESTRICTION = re.compile(
     r"^\s*(?:(?:the|your|our|all|every|each|any)\s+)?(?:[\w-]+\s+)?([a-z][\w-]*s)\s+"
     r"((?:bought|purchased|ordered|mounted|installed|fitted|placed|located|kept|used|running|with|that|who)\s+[^,;.]{3,50}?)"
-    r"\s+(?:come|comes|carry|carries|get|gets|go|goes|run|runs|last|lasts|can|pay|pays|see|sees|are|is|have|has|keep|keeps)\b",
+    r"\s+(?:come|comes|carry|carries|get|gets|go|goes|run|runs|last|lasts|can|pay|pays|see|sees|are|is|have|has|keep|keeps|"
+    r"cut|cuts|save|saves|earn|earns|reduce|reduces)\b",
     re.I)
 
 
@@ -989,8 +997,9 @@ def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()
     a_words = {_stem(t) for t in tokens(approved)}
     if _stem(m.group(1).lower()) not in a_words:
         return None  # another subject altogether
+    a_bases = {_base_form(t) for t in tokens(approved)}  # "that use" is the platform's "using"
     new = [t for t in tokens(m.group(2)) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
-           and _stem(t) not in a_words and t not in ("bought", "purchased", "ordered", "running", "with", "that", "who")]
+           and _base_form(t) not in a_bases and t not in ("bought", "purchased", "ordered", "running", "with", "that", "who")]
     if new:
         return f"'{m.group(1)} {m.group(2)}' where the platform says it of all {m.group(1).lower()}"
     return None
@@ -1324,6 +1333,10 @@ def _status_moved(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
     if m:
         return f"says the customer becomes {m.group(1)} ('{m.group(0)}') where the platform says the company is {status.group(1)}"
     toks = _role_tokens(claim, own_names)
+    runs = re.search(r"\b(_product_|we) (?:runs?|performs?|conducts?|carries out|does) (?:an? |the )?(?:[\w-]+ ){0,4}?(audits?|certifications?)\b",
+                     " ".join(toks))
+    if runs:
+        return f"says the company runs the {runs.group(2)} where the platform says it is {status.group(1)}"
     for st in _STATUS.finditer(approved):
         verb = _verb_base(st.group(1).lower()).rstrip("e").rstrip("i")  # audit, certif
         for i, t in enumerate(toks):
@@ -1359,8 +1372,9 @@ def _done_for_customer(claim: str, approved: str, own_names: Sequence[str] = ())
     return None
 
 
-_STAFF = r"(?:analysts?|engineers?|team|teams|experts?|specialists?|staff|advisors?|advisers?|technicians?|consultants?|people|crew|reps?)"
-_OUR_STAFF = re.compile(rf"\b(?:our|one of our|an? _product_)\s+(?:[\w-]+\s+){{0,2}}?{_STAFF}\b", re.I)
+_STAFF = (r"(?:analysts?|engineers?|team|teams|experts?|specialists?|staff|advisors?|advisers?|technicians?|consultants?|"
+          r"people|crew|reps?|installers?|techs?|bankers?|agents?)")
+_OUR_STAFF = re.compile(rf"\b(?:our|one of our|an? _product_|_product_)\s+(?:[\w-]+\s+){{0,2}}?{_STAFF}\b", re.I)
 _ANY_PERSON = re.compile(rf"\b(?:{_STAFF}|person|people|human|humans|someone|manager|managers|employees?|accountants?|"
                          r"electricians?|you|your)\b", re.I)
 _CUSTOMER_STAFF = re.compile(rf"\byour\s+(?:[\w-]+\s+)?(?:{_STAFF}|accountants?|bookkeepers?|managers?|employees?)\b", re.I)

@@ -659,3 +659,21 @@ def test_the_subject_after_a_conjunction_and_things_said_to_exist() -> None:
     denial = "No monthly fees and no minimum balance."
     assert kinds("It costs nothing each month, and your balance can sit at zero.", denial) == []
     assert kinds("A minimum balance is required.", denial) == ["negation"]
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("The gateway does the vibration analysis, so only alerts leave the plant.",
+         "The sensor analyses vibration on the sensor itself, so only alerts travel.", ["roles", "reversal"]),
+        ("Processing happens on the device, so only alerts travel.",
+         "The sensor analyses vibration on the sensor itself, so only alerts travel.", []),
+        ("As part of onboarding, we run a SOC 2 Type II audit of each retailer.", "We are SOC 2 Type II certified.", ["roles"]),
+        ("One of our bankers sets up your account for you in 10 minutes.", "Open an account online in 10 minutes.", ["roles"]),
+        ("Plants that put a sensor on every motor cut downtime by up to 40%.", "Plants using sensors cut downtime by up to 40%.",
+         ["scope"]),
+        ("Plants that use sensors cut downtime by up to 40%.", "Plants using sensors cut downtime by up to 40%.", []),
+    ],
+)
+def test_where_it_runs_who_audits_and_which_plants(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
