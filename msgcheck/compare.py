@@ -416,7 +416,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if unlimited:
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
-                  _leading_condition, _restricted_subject, _other_device):
+                  _leading_condition, _restricted_subject, _other_device, _kind_of_every):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -890,7 +890,7 @@ def _opposite_idea(claim: str, approved: str) -> str | None:
         for (p_name, p_re), (q_name, q_re) in (((x_name, x_re), (y_name, y_re)), ((y_name, y_re), (x_name, x_re))):
             if p_name in a_raw and q_name not in a_yes:
                 said = q_re.search(c_yes)
-                if said and not p_re.search(c):
+                if said and not p_re.search(c_yes):  # "one shared limit; you can't set limits card by card"
                     found = re.sub(r"^(as )?an? ", "", said.group(0))
                     return f"says '{found}' where the platform says {p_name} ('{approved}')"
     return None
@@ -1021,6 +1021,25 @@ def _other_device(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
         return f"'{wider[0]}' as well, where the platform says the mobile app"
     if len({d.lower().rstrip("s") for d in other}) == 1:  # one device of many ("iOS and Android" is all of them)
         return f"'{other[0]}' only, where the platform says the mobile app"
+    return None
+
+
+def _kind_of_every(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Card transactions sync …" where the platform says "every transaction syncs"; "Card payment
+    data is encrypted" where it encrypts "all data": the claim's subject is one kind of what the
+    platform says of every one. Only the claim's first words (its subject) are read."""
+    every = {_singular(m.group(2).lower()): m.group(0)
+             for m in re.finditer(r"\b(all|every|each)\s+(?:of\s+(?:the|your)\s+)?([a-z]+)\b", approved, re.I)}
+    if not every:
+        return None
+    words = re.findall(r"[A-Za-z][\w'-]*", _without_names(claim, own_names))[:4]
+    a_words = {_stem(t) for t in tokens(approved)}
+    for k in range(len(words) - 1):
+        mods, noun = words[:k + 1], _singular(words[k + 1].lower())
+        if noun in every and all(m.lower() not in _STOP and m.lower() not in _UNIVERSAL and m.lower() not in _PARTY_WORDS
+                                 and m.lower() not in ("whichever", "whatever", "whoever", "no", "matter", "regardless")
+                                 and _stem(m.lower()) not in a_words and _to_float(m.lower()) is None for m in mods):
+            return f"'{' '.join(words[:k + 2])}' where the platform says '{every[noun]}'"
     return None
 
 

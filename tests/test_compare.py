@@ -677,3 +677,19 @@ def test_the_subject_after_a_conjunction_and_things_said_to_exist() -> None:
 )
 def test_where_it_runs_who_audits_and_which_plants(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Card transactions sync to Xero automatically.", ["scope"]),
+        ("Transactions sync to Xero automatically.", []),
+        ("Whichever transaction you make syncs to Xero automatically.", []),
+    ],
+)
+def test_one_kind_where_the_platform_says_every(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "Every transaction syncs to Xero automatically.") == expected
+
+
+def test_a_denied_side_does_not_cancel_the_opposite_idea() -> None:
+    assert kinds("All cards share one limit; you can't set limits card by card.", "Each card has its own limit.") == ["reversal"]
