@@ -188,7 +188,7 @@ def render(result: dict[str, Any]) -> str:
     if result.get("fresh"):
         out.append(row("shipped thresholds", f"round-2 rows (id ≥ {FRESH_FROM})", result["fresh"]))
     if result.get("blind"):
-        out.append(row("shipped thresholds", "blind rows (-d2- to -d8-)", result["blind"]))
+        out.append(row("shipped thresholds", "blind rows (-d2- to -d9-)", result["blind"]))
     for plat, fold in result["lopo"]["folds"].items():
         out.append(row("tuned on the other two", plat, fold["held_out"]))
     out.append(row("leave-one-platform-out", "all (held out)", result["lopo"]["pooled"]))
