@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Iterator, Sequence
 
 from lxml import etree
-from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.shapes.base import BaseShape
@@ -30,6 +29,7 @@ from pptx.slide import Slide
 from pptx.util import Pt
 
 from .errors import InputError, UsageError
+from .extractors.pptx import open_presentation
 from .models import Finding, Kind, Severity
 
 RED = RGBColor(0xE0, 0x1B, 0x24)
@@ -52,7 +52,11 @@ def annotate(
     except OSError as err:
         raise InputError(f"{deck}: cannot read the deck ({err.strerror or err})") from err
     try:
-        prs = Presentation(io.BytesIO(original))
+        # the deck reader's own checks and fix-ups: slide shows, templates and ISO Strict packages
+        # open as decks here too
+        prs = open_presentation(deck)
+    except InputError as err:
+        raise InputError(f"{deck}: {err.message}", hint=err.hint) from err
     except Exception as err:  # python-pptx raises many types for a damaged file (see stack notes)
         raise InputError(f"{deck}: not a readable PowerPoint deck ({type(err).__name__})") from err
 
@@ -73,7 +77,7 @@ def annotate(
     edited = io.BytesIO()
     prs.save(edited)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(_keep_unchanged_parts(original, edited.getvalue()))
+    out.write_bytes(_keep_unchanged_parts(original, _restore_main_type(original, edited.getvalue())))
 
 
 # --- outlines --------------------------------------------------------------------------------
@@ -199,6 +203,28 @@ def _same_xml(name: str, before: bytes, after: bytes) -> bool:
         return False
     canonical = _canonical(before)
     return canonical is not None and canonical == _canonical(after)
+
+
+def _restore_main_type(original: bytes, edited: bytes) -> bytes:
+    """A slide show or template was opened as a presentation: give its main part its own content
+    type back, so the review copy is the same kind of file as the deck."""
+    name = "[Content_Types].xml"
+    with zipfile.ZipFile(io.BytesIO(original)) as old, zipfile.ZipFile(io.BytesIO(edited)) as new:
+        before, after = old.read(name), new.read(name)
+        main = re.search(rb'PartName="(/ppt/[^"]+)"\s+ContentType="(application/vnd\.ms-powerpoint\.[\w.-]+main[\w.+-]*|'
+                         rb'application/vnd\.openxmlformats-officedocument\.presentationml\.(?:slideshow|template)\.main[\w.+-]*)"',
+                         before)
+        if not main:
+            return edited
+        fixed = re.sub(rb'(PartName="' + re.escape(main.group(1)) + rb'"\s+ContentType=")[^"]+(")',
+                       lambda m: m.group(1) + main.group(2) + m.group(2), after)
+        if fixed == after:
+            return edited
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+            for info in new.infolist():
+                dst.writestr(info.filename, fixed if info.filename == name else new.read(info.filename))
+        return out.getvalue()
 
 
 def _keep_unchanged_parts(original: bytes, edited: bytes) -> bytes:

@@ -207,3 +207,43 @@ def test_review_copy_of_a_real_world_deck(tmp_path: Path) -> None:
     notes = list(Presentation(str(out)).slides)[0].notes_slide.notes_text_frame.text
     assert NOTES_HEADING in notes
     _to_pdf(out, tmp_path)
+
+
+def _rewritten(src: Path, dst: Path, change) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, change(info.filename, zin.read(info.filename)))
+    return dst
+
+
+def test_a_slide_show_gets_a_review_copy_of_the_same_kind(tmp_path: Path) -> None:
+    """A .ppsx (slide show) is read by `check`, so --annotate takes it too, and the review copy stays
+    a slide show."""
+    deck = build_deck(tmp_path / "pitch.pptx")
+    show = _rewritten(deck, tmp_path / "pitch.ppsx", lambda name, body: body.replace(
+        b"presentationml.presentation.main", b"presentationml.slideshow.main") if name == "[Content_Types].xml" else body)
+    out = tmp_path / "pitch-review.ppsx"
+    annotate(show, FINDINGS, out)
+    types = zipfile.ZipFile(out).read("[Content_Types].xml")
+    assert b"presentationml.slideshow.main" in types and b"presentationml.presentation.main" not in types
+    prs = Presentation(str(_rewritten(out, tmp_path / "check.pptx", lambda name, body: body.replace(
+        b"presentationml.slideshow.main", b"presentationml.presentation.main") if name == "[Content_Types].xml" else body)))
+    notes = prs.slides[1].notes_slide.notes_text_frame.text
+    assert NOTES_HEADING in notes and "1 second where the platform says 5 seconds" in notes
+
+
+def test_an_iso_strict_deck_gets_a_review_copy(tmp_path: Path) -> None:
+    deck = build_deck(tmp_path / "pitch.pptx")
+
+    def to_strict(name: str, body: bytes) -> bytes:
+        for old, new in ((b"schemas.openxmlformats.org/presentationml/2006/", b"purl.oclc.org/ooxml/presentationml/"),
+                         (b"schemas.openxmlformats.org/drawingml/2006/", b"purl.oclc.org/ooxml/drawingml/"),
+                         (b"schemas.openxmlformats.org/officeDocument/2006/", b"purl.oclc.org/ooxml/officeDocument/")):
+            body = body.replace(b"http://" + old, b"http://" + new)
+        return body
+
+    strict = _rewritten(deck, tmp_path / "strict.pptx", to_strict)
+    out = tmp_path / "strict-review.pptx"
+    annotate(strict, FINDINGS, out)
+    notes = Presentation(str(out)).slides[1].notes_slide.notes_text_frame.text
+    assert NOTES_HEADING in notes

@@ -97,6 +97,12 @@ def extract(path: Path) -> list[TextBlock]:
 # -- before parsing ------------------------------------------------------------------------
 
 
+def open_presentation(path: Path) -> Any:
+    """The python-pptx Presentation of ``path``, after the same checks and fix-ups as ``extract``
+    (slide shows, templates and ISO Strict packages open as decks). Raises InputError."""
+    return _load(_open_package(Path(path)))
+
+
 def _open_package(path: Path) -> str | io.BytesIO:
     """Check the file's bytes and zip; return what python-pptx should open (path or in-memory package)."""
     try:
