@@ -147,9 +147,22 @@ def _compound_value(words: str) -> int:
     return total + current
 
 
+_POINT = re.compile(rf"\b(\d+|{'|'.join(_SMALL)})\s+point\s+((?:(?:{'|'.join(_SMALL[:10])})\b\s*)+)", re.I)
+_MAGNITUDE = re.compile(r"\b(a quarter|half|three quarters) (of )?an? (million|billion|thousand)\b", re.I)
+
+
 def _digits_for_words(text: str) -> str:
-    """"twenty-five" → "25", "two hundred fifty thousand" → "250000" (single words are read later)."""
-    return _COMPOUND.sub(lambda m: str(_compound_value(m.group(0))), text)
+    """"twenty-five" → "25", "two hundred fifty thousand" → "250000", "ninety-nine point nine" → "99.9",
+    "a quarter of a million" → "250000" (single words are read later)."""
+    text = _COMPOUND.sub(lambda m: str(_compound_value(m.group(0))), text)
+
+    def point(m: re.Match[str]) -> str:
+        whole = m.group(1) if m.group(1).isdigit() else str(_SMALL.index(m.group(1).lower()))
+        decimals = "".join(str(_SMALL.index(w.lower())) for w in m.group(2).split())
+        return f"{whole}.{decimals} "
+    text = _POINT.sub(point, text)
+    return _MAGNITUDE.sub(lambda m: str(int({"a quarter": 0.25, "half": 0.5, "three quarters": 0.75}[m.group(1).lower()]
+                                            * {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(3).lower()])), text)
 
 
 _REWRITES = (
@@ -658,6 +671,8 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
                   text, flags=re.I)
     text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
     text = re.sub(r"\b(?:never|not|no) (?:more|longer|later|slower) than\b", "at most", text, flags=re.I)  # a bound
+    # "Forget streaming raw waveforms", "Skip the chatbot", "Say goodbye to re-keying": said away
+    text = re.sub(r"^\s*(?:forget(?: about)?|skip|ditch|say goodbye to|no more)\b", "no", text, flags=re.I)
     # "keep the sensors away from washdown areas": not for washdowns
     text = re.sub(r"\bkeep(?:s)?\s+(?:[\w-]+\s+){0,2}?away from\b", "not in", text, flags=re.I)
     text = re.sub(r"\b(don't|doesn't|won't|never|can't|cannot) (stop|fail|lack)s?\b", "keep", text, flags=re.I)  # double negative
@@ -959,7 +974,7 @@ _CONDITION = re.compile(r"\b(?:unless|as long as (?:you|your|the|they|it|we)|pro
                         r"(?:opened|signed up|joined|bought|purchased) (?:before|after|since))\b", re.I)
 
 
-_LEADING = re.compile(r"^\s*(?:(?:for|on|in|with|under|if (?:you|your)\b)\b[^,?;:—–]{3,70}[,—–]|"
+_LEADING = re.compile(r"^\s*(?:(?:(?:for|on|in|with|under)\s|if (?:you|your|you're|you are)\b)[^,?;:—–]{3,70}[,—–]|"
                       r"[^,?;:]{3,50}\?\s*then\b)", re.I)
 
 
@@ -972,8 +987,9 @@ def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ())
     a_words = {_stem(t) for t in tokens(approved)}
     words = [t for t in tokens(m.group(0)) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
              and not t.isdigit() and _to_float(t) is None]
-    if any(t in _UNIVERSAL for t in tokens(m.group(0))) or any(q.dimension != "count" for q in quantities(m.group(0))):
-        return None  # "For every store, …", "In under an hour, …": no condition
+    if any(t in _UNIVERSAL or t in ("most", "many", "some", "typical", "typically", "usually") for t in tokens(m.group(0))) \
+            or any(q.dimension != "count" for q in quantities(m.group(0))):
+        return None  # "For every store, …", "In under an hour, …", "For most shops, …": no condition
     new = [t for t in words if _stem(t) not in a_words]
     if new:
         return f"adds the condition '{m.group(0).strip(' ,—–')}'; the platform's wording sets none"
@@ -1065,6 +1081,11 @@ _SCOPE_MODIFIERS = {
 }
 
 
+# qualifiers that name the same scope
+_SAME_SCOPE = ({"international", "overseas", "foreign", "cross-border", "global"},
+               {"domestic", "local", "national", "in-country"})
+
+
 def _changed_modifier(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Shopify connectors" or "regional managers" where the platform says "point-of-sale
     connectors" or "every store manager": the same thing, narrowed by another qualifier."""
@@ -1079,6 +1100,8 @@ def _changed_modifier(claim: str, approved: str, own_names: Sequence[str] = ()) 
             continue
         if noun.endswith("ly") or raw.isupper():
             continue  # an adverb, or an abbreviation ("POS system")
+        if any(mod in group and b in group for group in _SAME_SCOPE for b in before):
+            continue  # "international suppliers" are the platform's "overseas suppliers"
         if mod in _SCOPE_MODIFIERS or (raw[:1].isupper() and not _starts_sentence(claim, raw, noun)):
             return f"'{raw} {noun}' where the platform says '{before[0]} {noun}'"
     return None
@@ -1274,10 +1297,14 @@ def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     office hours ("Monday to Friday"), an exception ("…; other systems need a longer project"), a
     plan or product model ("an Enterprise-plan feature", "the outdoor model") or an "applies to …"
     that the platform's wording does not set."""
+    a_words = {_stem(t) for t in tokens(approved)}
     for said, guards, reason in _LIMITS:
         found = next((m for m in (p.search(claim) for p in said) if m), None)
         if found and not any(g.search(approved) for g in guards):
             groups = {k: v.strip() for k, v in found.groupdict().items() if v}
+            what = groups.get("what")
+            if what and all(_stem(t) in a_words or t in _STOP or re.fullmatch(r"\d[\d.,]*[kmb]?", t) for t in tokens(what)):
+                continue  # "coverage applies to deposits of up to $250k": what the platform covers anyway
             return reason.format(all=found.group(0).strip(), **groups)
     seg = _SEGMENT.search(claim) or _BUSINESS_FORM.search(claim)
     if seg and seg.group(1).lower() not in approved.lower():
@@ -1486,7 +1513,7 @@ _PARTY_WORDS = {
     "cloud": "cloud", "server": "cloud", "servers": "cloud", "backend": "cloud", "device": "product", "tool": "product",
     "_product_": "product",
 }
-_PREPOSITIONS = {"using", "with", "by", "of", "for", "from", "on", "in", "to", "at", "use"}
+_PREPOSITIONS = {"using", "running", "with", "by", "of", "for", "from", "on", "in", "to", "at", "use"}
 _COLLECTIVE = {"team", "staff"}
 _MEMBERS = {"team", "staff", "manager", "employee", "technician", "analyst", "engineer", "admin", "user", "owner",
             "retailer", "company", "plant", "customer", "client", "we", "you"}
@@ -1501,8 +1528,10 @@ def _swapped_roles(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     set"; "warns machine vendors" where it says "warns maintenance teams"."""
     c_toks, a_toks = _role_tokens(claim, own_names), _role_tokens(approved, own_names)
     a_parties = {_PARTY_WORDS[t] for t in a_toks if t in _PARTY_WORDS}
+    # a verb both deny says nothing of who does it ("you don't need cables", "sensors need no cables")
+    denied_both = _negated_verbs(claim) & _negated_verbs(approved)
     for verb in {_stem(t) for t in c_toks} & {_stem(t) for t in a_toks}:
-        if verb in _PARTY_WORDS or verb in _STOP or len(verb) < 3:
+        if verb in _PARTY_WORDS or verb in _STOP or len(verb) < 3 or verb in denied_both:
             continue
         for side in ("subject", "object"):
             pc, wc = _party(c_toks, verb, side)
@@ -1680,6 +1709,14 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     text = re.sub(r"\b(decide|choose|pick|control)\b", "set", text)
     text = re.sub(r"\bputs? together\b", "builds", text)
     return tuple(t.strip("'") for t in re.split(r"[^a-z'_]+", text) if t.strip("'"))
+
+
+def _negated_verbs(text: str) -> set[str]:
+    """Words right after a negator or with "no" right after them: "don't need", "need no"."""
+    toks = tokens(text.replace("’", "'"))
+    out = {_stem(b) for a, b in zip(toks, toks[1:]) if a in _NEG_WORDS or a.endswith("n't")}
+    out |= {_stem(a) for a, b in zip(toks, toks[1:]) if b in ("no", "nothing", "never")}
+    return out
 
 
 def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | None]:

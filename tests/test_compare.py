@@ -693,3 +693,25 @@ def test_one_kind_where_the_platform_says_every(claim: str, expected: list[str])
 
 def test_a_denied_side_does_not_cancel_the_opposite_idea() -> None:
     assert kinds("All cards share one limit; you can't set limits card by card.", "Each card has its own limit.") == ["reversal"]
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("For most shops, sign-up day and go-live day are the same afternoon.", "Most retailers go live the same afternoon."),
+        ("Forget streaming raw waveforms: the sensor sends just the alerts.", "The sensor sends alerts, not raw waveforms."),
+        ("Skip the chatbot and the hold queue: a human picks up in two minutes.",
+         "No bots and no call queues: a person answers in under two minutes."),
+        ("Plants running the sensors cut unplanned downtime by up to forty percent.",
+         "Plants using the sensors cut unplanned downtime by up to 40%."),
+        ("Our SLA commits to ninety-nine point nine percent uptime.", "We offer a 99.9% uptime SLA."),
+        ("Balances are insured up to a quarter of a million dollars.", "Balances are insured up to $250,000."),
+        ("International supplier payments use the mid-market rate.", "Overseas supplier payments use the mid-market rate."),
+        ("FDIC coverage applies to deposits of up to $250k.", "Deposits are FDIC insured up to $250,000."),
+        ("It clamps on with a magnet, so you don't need to run cable.", "Sensors attach with a magnet and need no cables."),
+        ("On-device analysis means only alerts, not raw data, cross your network.",
+         "On-device analysis means only alerts cross your network, not raw data."),
+    ],
+)
+def test_faithful_rewordings_are_no_difference(claim: str, approved: str) -> None:
+    assert kinds(claim, approved) == []
