@@ -476,7 +476,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if len(diffs) > 1:
         # an added figure only matters when nothing else differs ("above $10,000" is the condition)
         diffs = [d for d in diffs if d.kind != "added_figure"]
-    return diffs
+    # reasons quote text with the company's names taken out: no double spaces left behind
+    return [Difference(d.kind, " ".join(d.reason.split())) for d in diffs]
 
 
 _ALSO = re.compile(r"\b(?:also|too|as well|in addition|additionally)\b", re.I)

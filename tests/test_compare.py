@@ -715,3 +715,9 @@ def test_a_denied_side_does_not_cancel_the_opposite_idea() -> None:
 )
 def test_faithful_rewordings_are_no_difference(claim: str, approved: str) -> None:
     assert kinds(claim, approved) == []
+
+
+def test_reasons_quote_text_without_gaps_where_names_were() -> None:
+    diffs = compare("Businesses that put Fernway payment links on invoices get paid up to 2x faster.",
+                    "Businesses that add payment links to invoices get paid up to 2x faster.", own_names=("Fernway",))
+    assert diffs and all("  " not in d.reason for d in diffs)
