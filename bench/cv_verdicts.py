@@ -66,7 +66,8 @@ class Prepared:
         self.engine = Engine(load_platform(platform_path), embedder=embedder)
         base = self.engine.classifier
         self.wordings, self.vectors, self.platform = base.wordings, base.vectors, base.platform
-        self.claims = [c for c in cases if segment.is_claim_text(c.text)]
+        claims = segment.claim_texts([c.text for c in cases])
+        self.claims = [c for c in cases if c.text in claims]
         self.sims = base.similarities(self.engine.vectors([c.text for c in self.claims])) if self.claims else None
 
     def predict(self, t: Thresholds) -> list[tuple[evaluate.Case, str, str | None]]:

@@ -29,7 +29,7 @@ from pptx.slide import Slide
 from pptx.util import Pt
 
 from .errors import InputError, UsageError
-from .extractors.pptx import open_presentation
+from .extractors.pptx import main_part_type, open_presentation, retype_main
 from .models import Finding, Kind, Severity
 
 RED = RGBColor(0xE0, 0x1B, 0x24)
@@ -210,20 +210,14 @@ def _restore_main_type(original: bytes, edited: bytes) -> bytes:
     type back, so the review copy is the same kind of file as the deck."""
     name = "[Content_Types].xml"
     with zipfile.ZipFile(io.BytesIO(original)) as old, zipfile.ZipFile(io.BytesIO(edited)) as new:
-        before, after = old.read(name), new.read(name)
-        main = re.search(rb'PartName="(/ppt/[^"]+)"\s+ContentType="(application/vnd\.ms-powerpoint\.[\w.-]+main[\w.+-]*|'
-                         rb'application/vnd\.openxmlformats-officedocument\.presentationml\.(?:slideshow|template)\.main[\w.+-]*)"',
-                         before)
-        if not main:
-            return edited
-        fixed = re.sub(rb'(PartName="' + re.escape(main.group(1)) + rb'"\s+ContentType=")[^"]+(")',
-                       lambda m: m.group(1) + main.group(2) + m.group(2), after)
-        if fixed == after:
+        before, after = main_part_type(old.read(name)), main_part_type(new.read(name))
+        if before is None or after is None or before[1] == after[1]:
             return edited
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
             for info in new.infolist():
-                dst.writestr(info.filename, fixed if info.filename == name else new.read(info.filename))
+                data = new.read(info.filename)
+                dst.writestr(info.filename, retype_main(data, after[0], before[1]) if info.filename == name else data)
         return out.getvalue()
 
 

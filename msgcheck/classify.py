@@ -280,14 +280,9 @@ class Classifier:
             # below the topic threshold, a claim that plainly contradicts the nearest wording is still
             # about it ("there's no uptime commitment" for "a 99.9% uptime SLA")
             if approved and best_a >= t.contradiction_floor:
-                i = approved[0]
-                w = self.wordings[i]
-                diffs = [d for d in compare(text, w.text, competitors=self._competitors,
-                                            versus=self._messages[w.message_id].versus, own_names=self._own_names)
-                         if d.kind in _CONTRADICTS]
+                diffs = [d for d in self._differences(text, approved[0]) if d.kind in _CONTRADICTS]
                 if diffs:
-                    return Verdict(Kind.DRIFT, w, float(sims[i]), tuple(diffs),
-                                   reason="; ".join(d.reason for d in diffs), suggestion=self._suggest(w))
+                    return self._drift_verdict(approved[0], float(sims[approved[0]]), diffs)
             return Verdict(Kind.OFF_MESSAGE, None, float(sims[approved[0]]) if approved else None,
                            reason="no approved message covers this claim", suggestion=None)
 
@@ -295,9 +290,7 @@ class Classifier:
         compared: list[tuple[int, list[Difference]]] = []
         for i in candidates:
             w = self.wordings[i]
-            msg = self._messages[w.message_id]
-            diffs = compare(text, w.text, competitors=self._competitors, versus=msg.versus,
-                            own_names=self._own_names)
+            diffs = self._differences(text, i)
             if diffs and all(d.kind in _NOT_DRIFT for d in diffs):
                 continue  # says more than this wording: neither the same message nor a drift from it
             # the positioning sums up the whole offer: a claim is it only when it is clearly near it
@@ -322,9 +315,7 @@ class Classifier:
                     return self._retired_verdict(retired[0], float(sims[retired[0]]), approved, score)
         if with_diffs:
             i, diffs = with_diffs[0]
-            w = self.wordings[i]
-            return Verdict(Kind.DRIFT, w, float(sims[i]), tuple(diffs),
-                           reason="; ".join(d.reason for d in diffs), suggestion=self._suggest(w))
+            return self._drift_verdict(i, float(sims[i]), diffs)
         w = self.wordings[approved[0]]
         return Verdict(Kind.OFF_MESSAGE, None, float(sims[approved[0]]),
                        reason=f"close to '{w.message_id}' but says something the platform does not", suggestion=None)
@@ -334,6 +325,17 @@ class Classifier:
         msg = self._messages[w.message_id]
         reason = f"repeats the retired message '{msg.statement}'" + (f" ({msg.reason})" if msg.reason else "")
         return Verdict(Kind.RETIRED, w, sim, reason=reason, suggestion=self._replacement(approved, score))
+
+    def _differences(self, text: str, i: int) -> list[Difference]:
+        """Everything the claim says differently from wording ``i`` (its message's competitors known)."""
+        w = self.wordings[i]
+        return compare(text, w.text, competitors=self._competitors, versus=self._messages[w.message_id].versus,
+                       own_names=self._own_names)
+
+    def _drift_verdict(self, i: int, sim: float, diffs: list[Difference]) -> Verdict:
+        w = self.wordings[i]
+        return Verdict(Kind.DRIFT, w, sim, tuple(diffs), reason="; ".join(d.reason for d in diffs),
+                       suggestion=self._suggest(w))
 
     def _factual_differences(self, text: str, i: int) -> list[Difference]:
         """The claim's differences in fact from wording ``i`` (a retired claim may add absolutes freely)."""

@@ -488,13 +488,12 @@ def _added_claim(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     """"A low-stock alert can *also* raise a purchase order", "logs surface temperature *alongside*
     vibration": the claim announces something in addition, and the wording says nothing of it."""
     text = _without_names(claim, own_names)
-    base = _base_form  # "works" and "working" alike
-    a_words = {base(t) for t in tokens(approved)}
+    a_words = {_base_form(t) for t in tokens(approved)}  # "works" and "working" alike
 
     def uncovered(part: str) -> list[str]:
         words = [t for t in tokens(part) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
                  and t not in ("alongside", "besides", "addition")]
-        missing = [t for t in words if base(t) not in a_words]
+        missing = [t for t in words if _base_form(t) not in a_words]
         return missing if words and len(missing) * 2 > len(words) else []
 
     for clause in re.split(r"[;:.!?]|\s[—–-]\s", text):
@@ -785,7 +784,8 @@ def _names_pattern(names: tuple[str, ...]) -> "re.Pattern[str] | None":
 
 
 def _number_for_unlimited(claim: str, approved: str) -> str | None:
-    """A count for the platform's "unlimited", or "any currency" for its "30 currencies"."""
+    """A count for the platform's "unlimited"; a few named ("in the EU and UK") or "any currency"
+    for its "30 currencies"."""
     if "unlimited" in tokens(approved) and "unlimited" not in tokens(claim):
         counts = [q for q in quantities(claim) if q.dimension == "count"]
         if counts:
@@ -901,7 +901,7 @@ def _opposite_idea(claim: str, approved: str) -> str | None:
     a_raw, a_yes = _idea_sides(approved)  # the platform's wordings recur: cached
     if not a_raw:
         return None
-    c, c_yes = claim.lower(), _affirmative(claim).lower()
+    c_yes = _affirmative(claim).lower()
     for (x_name, x_re), (y_name, y_re) in _IDEA_PATTERNS:
         for (p_name, p_re), (q_name, q_re) in (((x_name, x_re), (y_name, y_re)), ((y_name, y_re), (x_name, x_re))):
             if p_name in a_raw and q_name not in a_yes:

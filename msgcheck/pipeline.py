@@ -84,7 +84,8 @@ class Engine:
         """The semantic verdict of each text taken alone; None where the text is not a claim — as a
         deck would read it: not when none of its sentences is one ("What happens when the Wi-Fi
         drops? Offline mode in the mobile app" is a question and a title)."""
-        keep = [t for t in dict.fromkeys(texts) if segment.is_claim_text(t)]
+        claims = segment.claim_texts(texts)
+        keep = [t for t in dict.fromkeys(texts) if t in claims]
         verdicts = dict(zip(keep, self._judge_claims(keep)))
         return [verdicts[t].finding(t, Location()) if t in verdicts else None for t in texts]
 

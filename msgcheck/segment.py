@@ -49,13 +49,12 @@ def sentences(blocks: Sequence[TextBlock]) -> list[tuple[str, TextBlock]]:
     return out
 
 
-def is_claim_text(text: str) -> bool:
-    """Whether ``text`` makes a claim as a deck would read it: it is not a non-claim as a whole, and
-    at least one of its sentences is a claim ("What happens when the Wi-Fi drops? Offline mode in
-    the mobile app" is a question and a title)."""
-    if claim_reason(text) is not None:
-        return False
-    return any(claim_reason(s) is None for s, _ in sentences([TextBlock(text, Location())]))
+def claim_texts(texts: Sequence[str]) -> set[str]:
+    """Those of ``texts`` that make a claim as a deck would read them: not a non-claim as a whole,
+    and at least one of their sentences a claim ("What happens when the Wi-Fi drops? Offline mode
+    in the mobile app" is a question and a title). One sentencizer pass for all of them."""
+    blocks = [TextBlock(t, Location()) for t in dict.fromkeys(texts) if claim_reason(t) is None]
+    return {b.text for s, b in sentences(blocks) if claim_reason(s) is None}
 
 
 def claims(blocks: Sequence[TextBlock]) -> list[Claim]:

@@ -216,18 +216,24 @@ def _rewritten(src: Path, dst: Path, change) -> Path:
     return dst
 
 
-def test_a_slide_show_gets_a_review_copy_of_the_same_kind(tmp_path: Path) -> None:
-    """A .ppsx (slide show) is read by `check`, so --annotate takes it too, and the review copy stays
-    a slide show."""
+@pytest.mark.parametrize("suffix, main_type", [
+    ("ppsx", b"application/vnd.openxmlformats-officedocument.presentationml.slideshow.main+xml"),
+    # python-pptx cannot open this one itself: it is read as a presentation, then given its type back
+    ("ppsm", b"application/vnd.ms-powerpoint.slideshow.macroEnabled.main+xml"),
+])
+def test_a_slide_show_gets_a_review_copy_of_the_same_kind(tmp_path: Path, suffix: str, main_type: bytes) -> None:
+    """A slide show is read by `check`, so --annotate takes it too, and the review copy stays a
+    slide show."""
+    presentation_main = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
     deck = build_deck(tmp_path / "pitch.pptx")
-    show = _rewritten(deck, tmp_path / "pitch.ppsx", lambda name, body: body.replace(
-        b"presentationml.presentation.main", b"presentationml.slideshow.main") if name == "[Content_Types].xml" else body)
-    out = tmp_path / "pitch-review.ppsx"
+    show = _rewritten(deck, tmp_path / f"pitch.{suffix}", lambda name, body: body.replace(
+        presentation_main, main_type) if name == "[Content_Types].xml" else body)
+    out = tmp_path / f"pitch-review.{suffix}"
     annotate(show, FINDINGS, out)
     types = zipfile.ZipFile(out).read("[Content_Types].xml")
-    assert b"presentationml.slideshow.main" in types and b"presentationml.presentation.main" not in types
+    assert main_type in types and presentation_main not in types
     prs = Presentation(str(_rewritten(out, tmp_path / "check.pptx", lambda name, body: body.replace(
-        b"presentationml.slideshow.main", b"presentationml.presentation.main") if name == "[Content_Types].xml" else body)))
+        main_type, presentation_main) if name == "[Content_Types].xml" else body)))
     notes = prs.slides[1].notes_slide.notes_text_frame.text
     assert NOTES_HEADING in notes and "1 second where the platform says 5 seconds" in notes
 

@@ -130,9 +130,19 @@ def test_clearly_nearest_a_retired_wording_but_saying_the_opposite_idea_is_not_r
     assert verdict(e, opposite).kind is Kind.OFF_MESSAGE
 
 
+def _at_cosine(toward, cosine: float, seed: int):
+    """A unit vector at ``cosine`` to ``toward``, the rest in a random direction orthogonal to it."""
+    import numpy as np
+
+    other = np.random.default_rng(seed).normal(size=toward.shape)
+    other -= (other @ toward) * toward
+    other /= np.linalg.norm(other)
+    return (cosine * toward + np.sqrt(1 - cosine ** 2) * other).astype(np.float32)
+
+
 def test_a_claim_clearly_nearest_a_retired_wording_repeats_it_even_when_far_from_all(platform, fake_embedder) -> None:
-    """Said in quite other words (cosine 0.5 to the retired wording, 0.3 to every approved one), a claim
-    clearly nearest a retired message repeats it; as near to an approved wording, it is off message."""
+    """Said in quite other words (cosine 0.5 to the retired wording, well below that to every approved
+    one), a claim clearly nearest a retired message repeats it; without the lead rule it is off message."""
     import numpy as np
 
     from msgcheck.classify import Thresholds
@@ -142,12 +152,7 @@ def test_a_claim_clearly_nearest_a_retired_wording_repeats_it_even_when_far_from
     clf = e.classifier
     texts = [w.text for w in clf.wordings]
     r = clf.vectors[texts.index("Lumen Pulse uses AI to replace your analysts.")]
-    # a unit vector at cosine 0.5 to the retired wording, in a direction no wording takes
-    rng = np.random.default_rng(0)
-    other = rng.normal(size=r.shape)
-    other -= (other @ r) * r
-    other /= np.linalg.norm(other)
-    v = (0.5 * r + np.sqrt(1 - 0.25) * other).astype(np.float32)
+    v = _at_cosine(r, 0.5, seed=0)
     text = "Let the machine do your analysts' thinking."
     vectors[e.embed_text(text)] = v
     sims = clf.similarities(v[None, :])[0]
@@ -171,12 +176,8 @@ def test_a_plain_contradiction_below_the_topic_threshold_still_drifts(platform, 
     clf = e.classifier
     texts = [w.text for w in clf.wordings]
     a = clf.vectors[texts.index("Lumen Pulse offers a 99.9% uptime service level agreement.")]
-    rng = np.random.default_rng(1)
-    other = rng.normal(size=a.shape)
-    other -= (other @ a) * a
-    other /= np.linalg.norm(other)
     text = "There is no uptime agreement; availability is best effort."
-    vectors[e.embed_text(text)] = (0.4 * a + np.sqrt(1 - 0.16) * other).astype(np.float32)
+    vectors[e.embed_text(text)] = _at_cosine(a, 0.4, seed=1)
     score = clf.similarities(vectors[e.embed_text(text)][None, :])[0] + clf.t.lexical * clf.overlap(text)
     assert clf.t.contradiction_floor <= score.max() < clf.t.topic
     f = verdict(e, text)

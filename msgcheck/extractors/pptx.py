@@ -214,7 +214,7 @@ def _rewritten(zf: zipfile.ZipFile, *, strict: bool, main: str) -> io.BytesIO:
                 continue
             data = read_member(zf, info.filename, limit=info.file_size or 1)
             if info.filename == "[Content_Types].xml":
-                data = _retype_main(data, main)
+                data = retype_main(data, main)
             if strict and info.filename.lower().endswith((".xml", ".rels")):
                 data = _STRICT_NS.sub(rb"http://schemas.openxmlformats.org/\1/2006/", data)
             dst.writestr(info.filename, data)
@@ -222,11 +222,20 @@ def _rewritten(zf: zipfile.ZipFile, *, strict: bool, main: str) -> io.BytesIO:
     return out
 
 
-def _retype_main(data: bytes, main: str) -> bytes:
+def main_part_type(data: bytes) -> tuple[str, str] | None:
+    """The (part name, content type) of the main part that [Content_Types].xml ``data`` declares."""
+    types = _parse(data, "[Content_Types].xml")
+    for override in types.iter(f"{{{NS_CT}}}Override"):
+        if override.get("ContentType", "") in READABLE_MAIN:
+            return override.get("PartName", ""), override.get("ContentType", "")
+    return None
+
+
+def retype_main(data: bytes, main: str, content_type: str = PRESENTATION_MAIN) -> bytes:
     types = _parse(data, "[Content_Types].xml")
     for override in types.iter(f"{{{NS_CT}}}Override"):
         if override.get("PartName", "").lower() == main.lower():
-            override.set("ContentType", PRESENTATION_MAIN)
+            override.set("ContentType", content_type)
     return etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
