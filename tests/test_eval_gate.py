@@ -23,23 +23,23 @@ ROOT = Path(__file__).resolve().parents[1]
 DATASET = ROOT / "samples" / "eval" / "claims.jsonl"
 SAMPLE_PLATFORM = ROOT / "platform" / "messaging.yaml"
 
-# Measured on the test split (574 rows, see docs/evaluation.md), minus 0.02.
+# Measured on the test split (700 rows, see docs/evaluation.md), minus 0.02.
 MARGIN = 0.02
 MEASURED_F1 = {
-    "aligned": 0.800,
-    "drift": 0.897,
-    "off_message": 0.735,
-    "retired": 0.911,
-    "none": 0.974,
+    "aligned": 0.794,
+    "drift": 0.904,
+    "off_message": 0.731,
+    "retired": 0.922,
+    "none": 0.977,
 }
 MEASURED_MESSAGE_ID = 1.0
 # Issue 2's bar: per-kind accuracy (recall) on every labelled claim against the sample platform
-# (dev and test, 745 rows), measured minus the margin.
+# (dev and test, 871 rows), measured minus the margin.
 MEASURED_SAMPLE_PLATFORM_RECALL = {
-    "aligned": 0.916,
-    "drift": 0.913,
-    "off_message": 0.947,
-    "retired": 0.935,
+    "aligned": 0.905,
+    "drift": 0.884,
+    "off_message": 0.914,
+    "retired": 0.900,
     "none": 1.0,
 }
 MEASURED_LEXICAL_F1 = {"banned": 1.0, "terminology": 1.0}
