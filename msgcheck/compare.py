@@ -174,13 +174,21 @@ _REWRITES = (
 )
 
 
+# "from -40 up to 85 °C": a range whose unit is written once, after its upper end ("up to" here is
+# the range's end, not a hedge)
+_RANGE_ONE_UNIT = re.compile(
+    rf"\b(from|between)\s+(-?{_NUM})\s+(?:up\s+to|to|and|through)\s+(-?{_NUM})\s*(?P<unit>{_UNIT_RE})(?![a-z])", re.I)
+
+
 def normalise(text: str) -> str:
     """Number phrasings that say the same thing written one way: compound number words as digits,
-    "a factor of 40" as "40x", "7 days a week" as "every day"."""
+    "minus 40" as "-40", "a factor of 40" as "40x", "7 days a week" as "every day", "from -40 up to
+    85 °C" as "from -40 °C to 85 °C"."""
     text = _digits_for_words(text)
+    text = re.sub(r"\bminus\s+(?=\d)", "-", text, flags=re.I)
     for pattern, repl in _REWRITES:
         text = pattern.sub(repl, text)
-    return text
+    return _RANGE_ONE_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group('unit')} to {m.group(3)} {m.group('unit')}", text)
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -248,8 +256,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             uname = unit
             if dim == "temperature" and "f" in unit.replace("of", ""):
                 value, high = (value - 32) * 5 / 9, None if high is None else (high - 32) * 5 / 9
-        elif last_unit and re.match(r"\s*(to|-|–|and)\s*$", text[max(0, m.start() - 5): m.start()].lower()) \
-                and last_unit[0] != "count":
+        elif last_unit and last_unit[0] != "count" and (
+                re.search(r"(?:^|\s)(?:to|-|–|and|instead of|rather than|vs\.?|versus|against)\s*$",
+                          text[max(0, m.start() - 12): m.start()].lower())
+                or re.match(r"\s*(?:$|[.,;:!?)—–]|(?:without|with|instead|rather|before|after|now|today)\b)", after)):
             dim, factor, uname = last_unit  # "from 12 hours to 2"
         else:
             # what it counts: the first word after it, past hyphenated modifiers ("40 ready-made
@@ -265,6 +275,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue
         if re.match(r"\s*(?:every|each)\s+day\b", m.group(0), re.I):
             continue  # "every day" says how often, not how long
+        if re.search(r"\b(?:seconds?|minutes?|hours?|days?|times)\s*$", text[:m.start()], re.I) \
+                and re.match(r"\s*(?:an?|per|every|each)\b", m.group(0), re.I):
+            continue  # "twelve hours a week" is a rate: the week is not a duration of its own
         if m.group("unit").lower() == "second" and _ORDINAL_CONTEXT.search(m.group(0)):
             continue
         dim, factor = _UNIT_TABLE[m.group("unit").lower()]
@@ -406,6 +419,9 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     """Everything that differs in substance between ``claim`` and the ``approved`` wording."""
     diffs: list[Difference] = []
     diffs += _compare_quantities(quantities(claim), quantities(approved), approved, claim)
+    turned = None if diffs else _reversed_change(claim, approved)
+    if turned:
+        diffs.append(Difference("number", turned))
     extra = _added_figure(quantities(claim), quantities(approved))
     if extra and not diffs:
         diffs.append(Difference("added_figure", extra))
@@ -590,6 +606,47 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approve
     return diffs
 
 
+# what stands between the two figures of a change ("… 9 days on average instead of 18")
+_BEFORE_AFTER = re.compile(r"^[\w\s,]{0,25}?\b(?:(?P<to>to|down to|up to)|(?P<was>instead of|rather than|versus|vs\.?|"
+                           r"against|compared (?:with|to)|down from|up from|from))\s*$", re.I)
+
+
+def _change(text: str) -> tuple[Quantity, Quantity] | None:
+    """The (before, after) of a change the sentence states: "from 12 hours to 2", "in 9 days instead
+    of 18", "used to lose twelve hours … now spend about two"."""
+    qs = quantities(text)
+    norm = normalise(text)
+    at, pos = 0, []
+    for q in qs:
+        i = norm.find(q.text.lstrip("-"), at)
+        if i < 0:
+            return None
+        pos.append((i, i + len(q.text.lstrip("-"))))
+        at = pos[-1][1]
+    for k in range(len(qs) - 1):
+        a, b = qs[k], qs[k + 1]
+        if a.dimension != b.dimension or a.same_value(b):
+            continue
+        between = norm[pos[k][1]:pos[k + 1][0]]
+        m = _BEFORE_AFTER.match(between)
+        if m and m.group("to") and re.search(r"\bfrom\s*$", norm[:pos[k][0]], re.I):
+            return a, b
+        if m and m.group("was"):
+            return b, a
+        if re.search(r"\bused to\b", norm[:pos[k][0]], re.I) and re.search(r"\bnow\b", between, re.I):
+            return a, b
+    return None
+
+
+def _reversed_change(claim: str, approved: str) -> str | None:
+    """"from 2 hours to 12" where the platform says "from 12 hours to 2": the same two figures, the
+    change turned round."""
+    c, a = _change(claim), _change(approved)
+    if c and a and c[0].dimension == a[0].dimension and c[0].same_value(a[1]) and c[1].same_value(a[0]):
+        return f"turns the change round: from {c[0].text} to {c[1].text} where the platform says from {a[0].text} to {a[1].text}"
+    return None
+
+
 def _counts_other_things(c: Quantity, a: Quantity, approved_words: set[str], claim_words: set[str]) -> bool:
     """"two taps" and "30 currencies": counts of things unrelated to each other (neither noun is in
     the other's wording), which no reader would compare."""
@@ -679,10 +736,10 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     for clause in _CLAUSE.split(text):
         window = 0
         words: set[str] = set()
-        negative = False
+        negative = last_negated = False
         for tok in tokens(clause):
             if tok == "rathernot":
-                window = 1  # an alternative set aside, not a negative clause
+                window = 2  # an alternative set aside ("rather than raw waveforms"), not a negative clause
                 continue
             if tok in _NEG_WORDS or tok.endswith("n't"):
                 window = 2
@@ -695,18 +752,23 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
                 continue
             if tok in ("and", "with"):
                 window = 0
-            if tok in ("or", "nor") and window == 0 and negative:
-                window = 1
+            if tok in ("or", "nor") and window == 0 and last_negated:
+                window = 1  # "no cables or electrician", not "no fee to push readings into X or Y"
             if tok in _STOP or tok.isdigit():
                 continue
             if negative:
                 words.add(_stem(tok))
-            (negated if window > 0 else asserted).add(_stem(tok))
+            last_negated = window > 0
+            (negated if last_negated else asserted).add(_stem(tok))
             window = max(0, window - 1)
         if negative:
             in_negative |= words
     both = negated & asserted  # said both ways in one sentence: no evidence either way
     return frozenset(negated - both), frozenset(asserted - both), frozenset(in_negative)
+
+
+_ONLY_CONTRAST = re.compile(r"(\bonly\b[^.;!?]*?),?\s+(?:and\s+)?(?:not|rather than|instead of|never)\s+[^,;.!?—–]*|"
+                            r"()(?:,\s*(?:and\s+)?not|\s+rather than|\s+instead of)\s+[^,;.!?—–]*", re.I)
 
 
 def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
@@ -716,6 +778,10 @@ def _negation_conflict(claim: str, approved: str, own_names: Sequence[str] = ())
     and "never pay a monthly account fee" both deny the fee. The company's own names say nothing.
     """
     claim, approved_text = _without_names(claim, own_names), _without_names(approved, own_names)
+    if re.search(r"\bonly\b", approved_text, re.I):
+        # "only alerts travel" already sets aside every alternative: "only warnings, not raw
+        # vibration data" names one of them, it does not deny what the platform asserts
+        claim = _ONLY_CONTRAST.sub(lambda m: m.group(1) or "", claim)
     neg_c, asr_c, negc_c = _negation_scopes(claim)
     neg_a, asr_a, negc_a = _negation_scopes(approved_text)
     restated = bool((negc_c & negc_a) - {"need", "extra"})

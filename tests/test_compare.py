@@ -721,3 +721,48 @@ def test_reasons_quote_text_without_gaps_where_names_were() -> None:
     diffs = compare("Businesses that put Fernway payment links on invoices get paid up to 2x faster.",
                     "Businesses that add payment links to invoices get paid up to 2x faster.", own_names=("Fernway",))
     assert diffs and all("  " not in d.reason for d in diffs)
+
+
+def test_ranges_minus_and_figures_whose_unit_is_written_once() -> None:
+    got = [(q.dimension, q.value) for q in quantities("From minus 40 up to 85 degrees Celsius")]
+    assert got == [("temperature", -40.0), ("temperature", 85.0)]
+    # the second figure of a change takes the first one's unit; "a week" after hours is a rate
+    assert [(q.dimension, q.value) for q in quantities("paid in 9 days on average instead of 18")] == \
+        [("duration", 9 * 86400.0), ("duration", 18 * 86400.0)]
+    assert [(q.dimension, q.value) for q in quantities("used to lose twelve hours a week, now about two.")] == \
+        [("duration", 12 * 3600.0), ("duration", 2 * 3600.0)]
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("Retailers cut weekly reporting work from 2 hours to 12.", "Retailers cut weekly reporting work from 12 hours to 2."),
+        ("Invoices with payment links are paid in 18 days on average instead of 9.",
+         "Invoices with payment links are paid in 9 days on average instead of 18."),
+    ],
+)
+def test_a_change_turned_round_is_drift(claim: str, approved: str) -> None:
+    assert kinds(claim, approved) == ["number"]
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("From minus 40 up to 85 degrees Celsius, the sensors keep working, and they carry an IP68 rating.",
+         "Keel Sentinel sensors are rated IP68 and work from -40 °C to 85 °C."),
+        ("Stick a pay link on an invoice and the average wait drops from 18 days to 9.",
+         "Invoices with payment links are paid in 9 days on average instead of 18."),
+        ("Teams that used to lose twelve hours a week to reporting now spend about two.",
+         "Retailers cut weekly reporting work from 12 hours to 2."),
+        # "no fee" governs the fee, not every noun after a later "or"
+        ("No add-on fee to push sensor readings into whichever historian or CMMS you run.",
+         "Your readings export to any historian or CMMS through an open API at no extra cost."),
+        # "only alerts" already sets the alternatives aside: naming one is no denial
+        ("On-device analysis means only warnings, not raw vibration data, cross your network.",
+         "Keel Sentinel analyses vibration on the sensor itself, so only alerts travel over the network."),
+        ("The sensor does its analysis on board and sends alerts rather than raw waveforms.",
+         "The sensor does the analysis on board and sends alerts, not raw waveforms."),
+    ],
+)
+def test_ranges_changes_and_contrasts_said_another_way_are_no_difference(claim: str, approved: str) -> None:
+    assert kinds(claim, approved) == []
