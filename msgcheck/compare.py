@@ -445,7 +445,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if unlimited:
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
-                  _leading_condition, _restricted_subject, _other_device, _kind_of_every):
+                  _leading_condition, _restricted_subject, _other_device, _kind_of_every, _kind_of_users):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -1085,6 +1085,35 @@ def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()
            and _base_form(t) not in a_bases and t not in ("bought", "purchased", "ordered", "running", "with", "that", "who")]
     if new:
         return f"'{m.group(1)} {m.group(2)}' where the platform says it of all {m.group(1).lower()}"
+    return None
+
+
+# "Retailers using Lumen Pulse …": who the platform says it of, by the product they run
+_USERS_OF = re.compile(r"(?:^|[,:;—–]\s*)((?:[\w&-]+\s+){0,4}?[\w-]+)\s+(?:that|who|which)?\s*"
+                       r"(?:use|uses|using|run|runs|running|on|with|adopting|deploying)\s+(?:the\s+)?PRODUCT\b", re.I)
+# words that name everyone who runs the product, not a kind of them
+_ANY_USERS = {"retailers", "retailer", "retail", "stores", "store", "shops", "shop", "chains", "chain", "businesses",
+              "business", "companies", "company", "customers", "customer", "clients", "client", "teams", "team",
+              "plants", "plant", "factories", "factory", "sites", "site", "facilities", "facility", "manufacturers",
+              "operators", "users", "brands", "merchants", "sellers", "organisations", "organizations", "firms",
+              "mills", "owners", "people", "those", "ones", "operations", "the", "our", "your", "their", "and", "of",
+              "many", "most", "all", "every", "any", "typical", "average", "today", "on", "in", "that", "who"}
+
+
+def _kind_of_users(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Grocery chains that run Lumen Pulse cut stockouts by up to 25%" where the platform says it
+    of "Retailers using Lumen Pulse": one kind of customer where the platform speaks of all."""
+    pattern = _names_pattern(tuple(own_names))
+    if not pattern:
+        return None
+    a = _USERS_OF.search(pattern.sub("PRODUCT", approved))
+    c = _USERS_OF.search(pattern.sub("PRODUCT", claim))
+    if not a or not c:
+        return None
+    a_words = {_stem(t) for t in tokens(a.group(1))}
+    extra = [t for t in tokens(c.group(1)) if t not in _ANY_USERS and _stem(t) not in a_words and not t.isdigit()]
+    if extra:
+        return f"'{c.group(1).strip()}' where the platform says it of '{a.group(1).strip()}'"
     return None
 
 

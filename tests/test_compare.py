@@ -766,3 +766,22 @@ def test_a_change_turned_round_is_drift(claim: str, approved: str) -> None:
 )
 def test_ranges_changes_and_contrasts_said_another_way_are_no_difference(claim: str, approved: str) -> None:
     assert kinds(claim, approved) == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, names, expected",
+    [
+        ("Grocery chains that run Lumen Pulse have reduced stockouts by as much as 25%.",
+         "Retailers using Lumen Pulse see up to 25% fewer stockouts.", ("Lumen Pulse", "Lumen"), ["scope"]),
+        ("Food and beverage plants that run Keel Sentinel see up to 40% less unplanned downtime.",
+         "Plants using Keel Sentinel cut unplanned downtime by up to 40%.", ("Keel Sentinel", "Keel"), ["scope"]),
+        # everyone who runs it, in other words: the same scope
+        ("Stores running Lumen Pulse see up to 25% fewer stockouts.",
+         "Retailers using Lumen Pulse see up to 25% fewer stockouts.", ("Lumen Pulse", "Lumen"), []),
+        ("Factories that run Keel Sentinel cut unplanned downtime by up to 40%.",
+         "Plants using Keel Sentinel cut unplanned downtime by up to 40%.", ("Keel Sentinel", "Keel"), []),
+    ],
+)
+def test_one_kind_of_customer_where_the_platform_speaks_of_all(claim: str, approved: str, names: tuple[str, ...],
+                                                               expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=names)] == expected
