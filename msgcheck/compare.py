@@ -1797,6 +1797,9 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     for n in sorted(own_names, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", " _product_ ", text, flags=re.I)
     text = re.sub(r"\bsupport\s+(?:team|staff|agents?|desk)\b", "support", text, flags=re.I)
+    # "Factories that run Keel Sentinel cut downtime": the factories cut it; the relative clause only says which
+    text = re.sub(r"\b(?:(?:that|who)\s+(?:use|uses|run|runs|have|has|deploy|deploys)|using|running)\s+_product_ ", " ",
+                  text, flags=re.I)
     # "does the vibration analysis" is "analyses": the nominalised verb, so the subjects compare
     text = re.sub(r"\b(?:does|do|did|handles|handle|performs|perform|runs|run)\s+(?:all\s+)?(?:the|its|their|your)\s+"
                   r"(?:[\w-]+\s+)?(?:analysis|number-crunching|calculations|maths|math|processing)\b", "analyses", text, flags=re.I)
