@@ -85,7 +85,8 @@ _QUANTITY = re.compile(
 )
 # "an hour", "a day", "every second", "per minute": one unit with no number
 _IMPLIED_ONE = re.compile(
-    r"(?P<hedge>in under|under|within|in less than|less than|in about|in just|in)?\s*\b(?:an?|every|each|per|one|next)\s+"
+    r"(?P<hedge>in under|under|within|in less than|less than|in about|in just|well over|more than|over|at least|in)?\s*\b"
+    r"(?:an?|every|each|per|one|next)\s+"
     r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|business day|working day|business week)\b",
     re.I,
 )
@@ -294,7 +295,7 @@ _HEDGE_CLASS = {
     "to a maximum of": "upto", "a maximum of": "upto", "a max of": "upto", "never more than": "upto",
     "not more than": "upto", "never longer than": "upto", "no longer than": "upto",
     "at least": "atleast", "more than": "atleast", "over": "atleast", "above": "atleast", "no less than": "atleast",
-    "upwards of": "atleast", "north of": "atleast", "beyond": "atleast", ">": "atleast",
+    "upwards of": "atleast", "north of": "atleast", "well over": "atleast", "well above": "atleast", "beyond": "atleast", ">": "atleast",
     "less than": "under", "fewer than": "under", "under": "under", "within": "under", "in under": "under",
     "in less than": "under", "below": "under", "<": "under", "as little as": "under", "as few as": "under",
     "nearly": "about", "almost": "about", "about": "about", "around": "about", "roughly": "about",
@@ -705,6 +706,13 @@ def _stem(word: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
+_SAME_ACT = [(re.compile(p, re.I), v) for p, v in (
+    (r"\brefresh(?:es|ed|ing)?\b", "update"),
+    (r"\btak(?:e|es|ing)\s+(?:(?:it|them|money|cash|funds)\s+)?out\b", "withdraw"),
+    (r"\bhook(?:s|ed|ing)?\s+(?:up\s+)?(?:to|into)\b", "connect to"),
+)]
+
+
 @lru_cache(maxsize=8192)
 def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(content words a negation governs, content words asserted, words of negative clauses).
@@ -727,6 +735,12 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     text = re.sub(r"\b(?:zero|no|without any|without)\s+(fees?|charges?|costs?)\s+(on|for)\b", r"without \1; free \2",
                   text, flags=re.I)
     text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
+    # one verb for words that say the same act, so a denial of one meets the other
+    for pattern, verb in _SAME_ACT:
+        text = pattern.sub(verb, text)
+    # "a monthly fee never shows up": the thing is denied by its verb of existence
+    text = re.sub(r"\b((?:an?|the|any)\s+)((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:never|doesn't|does not|won't|will not)\s+"
+                  r"(?:shows? up|appears?|applies|apply|exists?|kicks? in|comes? up|turns? up)\b", r"no \2", text, flags=re.I)
     text = re.sub(r"\b(?:never|not|no) (?:more|longer|later|slower) than\b", "at most", text, flags=re.I)  # a bound
     # "Forget streaming raw waveforms", "Skip the chatbot", "Say goodbye to re-keying": said away
     text = re.sub(r"^\s*(?:forget(?: about)?|skip|ditch|say goodbye to|no more)\b", "no", text, flags=re.I)
@@ -736,7 +750,16 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     for clause in _CLAUSE.split(text):
         window = 0
         words: set[str] = set()
-        negative = last_negated = False
+        negative = last_negated = run = False
+        tail: list[str] = []
+
+        def flush() -> None:
+            """The noun that ends a denied phrase is denied; the words between say nothing either way."""
+            nonlocal run
+            if tail:
+                negated.add(tail[-1])
+                tail.clear()
+            run = False
         for tok in tokens(clause):
             if tok == "rathernot":
                 window = 2  # an alternative set aside ("rather than raw waveforms"), not a negative clause
@@ -755,12 +778,19 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
             if tok in ("or", "nor") and window == 0 and last_negated:
                 window = 1  # "no cables or electrician", not "no fee to push readings into X or Y"
             if tok in _STOP or tok.isdigit():
+                flush()
                 continue
             if negative:
                 words.add(_stem(tok))
+            if window == 0 and last_negated and run and len(tail) < 2:
+                tail.append(_stem(tok))  # the denial runs on to its noun: "never pay a monthly account fee"
+                continue
+            flush()
             last_negated = window > 0
             (negated if last_negated else asserted).add(_stem(tok))
             window = max(0, window - 1)
+            run = True
+        flush()
         if negative:
             in_negative |= words
     both = negated & asserted  # said both ways in one sentence: no evidence either way

@@ -785,3 +785,26 @@ def test_ranges_changes_and_contrasts_said_another_way_are_no_difference(claim: 
 def test_one_kind_of_customer_where_the_platform_speaks_of_all(claim: str, approved: str, names: tuple[str, ...],
                                                                expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved, own_names=names)] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        # a denial runs on to the noun that ends its phrase: "never pay a monthly account fee" denies the fee
+        ("Drop below the minimum balance and a fee kicks in.",
+         "Keep any balance you like and never pay a monthly account fee.", ["negation"]),
+        ("Getting their tills hooked into Lumen Pulse is going to take well over an hour.",
+         "Connect your point-of-sale system in under an hour.", ["hedge"]),
+        # words that say the same act: a denial of one meets the other
+        ("Pulse dashboards don't update on their own, so users have to hit reload.",
+         "Lumen Pulse dashboards refresh every 5 seconds.", ["negation"]),
+        ("Once money is in the savings pot, you can't take it out whenever you like.",
+         "Interest is paid monthly and you can withdraw at any time.", ["negation"]),
+        # … and a thing denied by its verb of existence restates the denial
+        ("However little or much sits in your account, a monthly account fee never shows up.",
+         "Keep any balance you like and never pay a monthly account fee.", []),
+    ],
+)
+def test_denials_reach_the_noun_and_the_same_act_in_other_words(claim: str, approved: str,
+                                                                  expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
