@@ -36,6 +36,7 @@ class Thresholds:
     lexical: float = 0.3     # weight of the shared-rare-words share added to the cosine
     figure: float = 0.3      # added to the score of a wording that states one of the claim's figures
     figure_window: float = 0.15  # … when its score is within this of the best
+    idea_floor: float = 0.35  # a shared idea alone ("free") lifts only a wording at least this near
     contradiction_floor: float = 0.45  # below topic but at least this, a plain contradiction of the nearest wording drifts
     second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
 
@@ -234,11 +235,13 @@ class Classifier:
             return np.zeros(len(self.wordings), dtype=np.float32)
         return self._weights[:, cols].sum(axis=1)
 
-    def same_figure(self, text: str) -> np.ndarray:
+    def same_figure(self, text: str, sims: np.ndarray | None = None) -> np.ndarray:
         """1 for each wording that states one of the claim's figures exactly ("around ten minutes" and
         "in about 10 minutes"; "40%" and "up to 40%"), prices by the same thing ("by location",
         "per store") or speaks of the same subject ("costs nothing", "free", "a paid add-on": the price), else 0. A shared figure is strong evidence
-        that two sentences are about the same thing, even when their words differ."""
+        that two sentences are about the same thing, even when their words differ; a shared idea alone
+        is not, when the cosine (``sims``) says they are far apart ("two months free" and "free for up
+        to 10 stores")."""
         out = np.zeros(len(self.wordings), dtype=np.float32)
         if not self.t.figure:
             return out
@@ -248,7 +251,7 @@ class Classifier:
             return out
         for i, wq in enumerate(self._figures):
             if any(c.dimension == w.dimension and c.same_value(w) for c in claim_q for w in wq) \
-                    or claim_b & self._bases[i]:
+                    or claim_b & self._bases[i] and (sims is None or sims[i] >= self.t.idea_floor):
                 out[i] = 1.0
         return out
 
@@ -257,7 +260,7 @@ class Classifier:
         score = sims + t.lexical * self.overlap(text)
         # a shared figure lifts a wording that is already among the nearest (not one far off topic:
         # "a 5-year warranty" is not about the battery because the battery lasts up to 5 years)
-        score = score + t.figure * self.same_figure(text) * (score >= score.max() - t.figure_window)
+        score = score + t.figure * self.same_figure(text, sims) * (score >= score.max() - t.figure_window)
         order = np.argsort(-score, kind="stable")
         approved = [i for i in order if not self._retired_mask[i]]
         retired = [i for i in order if self._retired_mask[i]]

@@ -186,3 +186,23 @@ def test_a_plain_contradiction_below_the_topic_threshold_still_drifts(platform, 
     strict = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors),
                     thresholds=Thresholds(contradiction_floor=1.0))
     assert verdict(strict, text).kind is Kind.OFF_MESSAGE
+
+
+def test_a_shared_idea_alone_lifts_only_a_wording_already_near(platform, fake_embedder) -> None:
+    """"Two months free" shares the idea "free" with the retired "free for up to 10 stores": far from
+    it (cosine 0.28) that says nothing, and the claim is off message; at cosine 0.45 the shared idea
+    lifts the retired wording and the claim repeats it."""
+    import numpy as np
+
+    vectors: dict[str, np.ndarray] = {}
+    e = Engine(platform, embedder=fake_embedder, claim_vectors=vectors)
+    clf = e.classifier
+    r = clf.vectors[[w.text for w in clf.wordings].index("Lumen is free for up to 10 stores.")]
+    far, near = "Sign an annual contract and you get two months free.", "Small chains get the tool for free."
+    vectors[e.embed_text(far)] = _at_cosine(r, 0.28, seed=1)
+    vectors[e.embed_text(near)] = _at_cosine(r, 0.45, seed=2)
+    assert clf.similarities(vectors[e.embed_text(far)][None, :]).max() < 0.35
+    assert verdict(e, far).kind is Kind.OFF_MESSAGE
+    g = verdict(e, near)
+    assert g.kind is Kind.RETIRED and g.message_id == "ret-free-tier"
+    assert np.isclose(clf.t.idea_floor, 0.35)
