@@ -278,6 +278,12 @@ class Classifier:
             # to 12 stores") — but not when it says the opposite idea ("domestic" for "international")
             if not retired_facts or (best_r >= best_a + t.margin and not any(d.kind in _OPPOSED for d in retired_facts)):
                 return self._retired_verdict(retired[0], float(sims[retired[0]]), approved, score)
+        elif best_r >= t.retired_near and best_r > best_a and approved:
+            # the nearest wording is retired, though not by the lead: it is what the claim repeats when
+            # the claim says nothing else than it, and the nearest approved wording says otherwise
+            retired_facts = self._factual_differences(text, retired[0])
+            if not retired_facts and self._factual_differences(text, approved[0]):
+                return self._retired_verdict(retired[0], float(sims[retired[0]]), approved, score)
 
         if best_a < t.topic:
             # below the topic threshold, a claim that plainly contradicts the nearest wording is still

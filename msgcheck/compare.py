@@ -459,7 +459,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     roles = _swapped_roles(claim, approved, own_names) or _work_moved_to_customer(claim, approved, own_names) \
         or _done_for_customer(claim, approved, own_names) or _someone_else_provides(claim, approved, own_names) \
         or _agent_changed(claim, approved, own_names) or _status_moved(claim, approved, own_names) \
-        or _staff_do_it(claim, approved, own_names)
+        or _staff_do_it(claim, approved, own_names) or _sent_to_us(claim, approved, own_names) \
+        or _done_by_hand(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
     hedge = _dropped_quantifier(claim, approved)
@@ -1605,6 +1606,35 @@ def _someone_else_provides(claim: str, approved: str, own_names: Sequence[str] =
     return None
 
 
+_TO_US = re.compile(r"\b(ship|send|return|mail|post|bring|get)\s+(?:us\b|(?:[\w-]+\s+){1,4}?(?:back\s+)?to\s+us\b)", re.I)
+_BY_HAND = re.compile(r"\b(by hand|manually|yourself|yourselves)\b", re.I)
+_DENIED_BEFORE = re.compile(r"(?:\b(?:no|not|never|without|nothing|nobody|none)\b|n't)(?:\s+[\w'-]+){0,4}\s*$", re.I)
+
+
+def _sent_to_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Ship us the faulty sensor within two business days" where the platform says "replacement
+    sensors ship within 2 business days": the customer sends to the company what the company sends."""
+    m = _TO_US.search(claim)
+    if not m or re.search(r"\b(?:us|we)\b", approved, re.I):
+        return None
+    verb = _verb_base(m.group(1).lower())
+    if verb != "get" and not any(_verb_base(t) == verb for t in tokens(approved)):
+        return None  # the platform does not say who sends anything
+    if verb == "get" and not re.search(r"\b(?:ship|send|return)\w*\b", approved, re.I):
+        return None
+    return f"has the customer send it to the company ('{m.group(0)}') where the platform says the company sends it"
+
+
+def _done_by_hand(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Your IT team pushes the data through by hand" where the platform says the app "syncs when the
+    connection returns": what happens by itself becomes someone's manual work."""
+    m = _BY_HAND.search(claim)
+    if not m or _DENIED_BEFORE.search(claim[:m.start()]) or _BY_HAND.search(approved) \
+            or re.search(r"\b(?:you|your|own|themselves)\b", approved, re.I):
+        return None
+    return f"has it done '{m.group(0)}' where the platform says it happens by itself"
+
+
 def _work_moved_to_customer(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Your planning team retrains the forecasts" where the platform says "forecasts are retrained
     every night": what the platform does for the customer becomes the customer's work."""
@@ -1812,10 +1842,8 @@ def _swapped_flow(claim: str, approved: str, own_names: Sequence[str]) -> str | 
 
 def _ours_before(toks: list[str], verb: str) -> bool:
     """'our' (or 'we') among the four words before the first use of ``verb``."""
-    for i, t in enumerate(toks):
-        if _stem(t) == verb:
-            return bool({"our", "we"} & set(toks[max(0, i - 4):i]))
-    return False
+    i = _first_use(toks, verb)
+    return i is not None and bool({"our", "we"} & set(toks[max(0, i - 4):i]))
 
 
 def _role_tokens(text: str, own_names: Sequence[str] = ()) -> list[str]:
@@ -1848,10 +1876,19 @@ def _negated_verbs(text: str) -> set[str]:
     return out
 
 
+def _first_use(toks: list[str], verb: str) -> int | None:
+    """Where ``verb`` is first said (not denied: "managers never have to build anything; our analysts
+    build the reports" — the analysts build them)."""
+    uses = [i for i, t in enumerate(toks) if _stem(t) == verb]
+    said = [i for i in uses if not any(w in _NEG_WORDS or w.endswith("n't") for w in toks[max(0, i - 3):i])]
+    return (said or uses or [None])[0]
+
+
 def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | None]:
     """The party next to the first use of ``verb``: the subject before it, the object after it."""
+    first = _first_use(toks, verb)
     for i, t in enumerate(toks):
-        if _stem(t) != verb:
+        if i != first:
             continue
         if side == "subject" and i > 0 and toks[i - 1] == "and":
             # "Lumen Pulse is SOC 2 certified and encrypts all data": the sentence's subject does it too

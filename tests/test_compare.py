@@ -808,3 +808,30 @@ def test_one_kind_of_customer_where_the_platform_speaks_of_all(claim: str, appro
 def test_denials_reach_the_noun_and_the_same_act_in_other_words(claim: str, approved: str,
                                                                   expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Ship us the faulty sensor within two business days to qualify for a replacement.",
+         "Replacement sensors ship within 2 business days.", ["roles"]),
+        ("Get the faulty unit back to us within 2 business days and we'll send a replacement.",
+         "Replacement sensors ship within 2 business days.", ["roles"]),
+        ("The app keeps running when a store goes offline; once you're back up, your IT team pushes the data through by hand.",
+         "The mobile app keeps working offline and syncs when the connection returns.", ["roles"]),
+        # the customer's own work where the platform says so, or denied: no swap
+        ("Store managers put the reports they need together themselves, no SQL.",
+         "Store managers build their own reports without SQL.", []),
+        ("Each payment flows into Xero or QuickBooks on its own, so your bookkeeper has nothing to type in by hand.",
+         "Every card transaction syncs to QuickBooks and Xero automatically.", []),
+    ],
+)
+def test_the_customer_does_what_the_company_or_the_product_does(claim: str, approved: str,
+                                                                 expected: list[str]) -> None:
+    found = kinds(claim, approved)
+    assert ("roles" in found) == bool(expected) and (found == [] or expected)
+
+
+def test_a_denied_use_of_the_verb_does_not_name_who_does_it() -> None:
+    claim = "Your store managers never have to build anything: our analysts put together whatever reports they ask for."
+    assert "roles" in kinds(claim, "Store managers build their own reports without SQL.")
