@@ -1015,8 +1015,8 @@ _NOT_PLACES = {"day", "days", "week", "month", "year", "hour", "hours", "minutes
                                  "finish", "end", "date", "time", "scratch", "anywhere", "everywhere", "one", "two"}
 
 
-_SOURCE = re.compile(r"\b([a-z][\w-]{2,})(?: or ([a-z][\w-]{2,}))? (?:sends|pushes|exports|syncs|streams|feeds|uploads|pipes)\b",
-                     re.I)
+_SOURCE = re.compile(r"\b([a-z][\w-]{2,})(?: or ([a-z][\w-]{2,}))? (?:(?:can|will|could|may) )?"
+                     r"(?:sends?|push(?:es)?|exports?|syncs?|streams?|feeds?|uploads?|pipes?)\b", re.I)
 
 
 def _reversed_direction(claim: str, approved: str) -> str | None:

@@ -835,3 +835,9 @@ def test_the_customer_does_what_the_company_or_the_product_does(claim: str, appr
 def test_a_denied_use_of_the_verb_does_not_name_who_does_it() -> None:
     claim = "Your store managers never have to build anything: our analysts put together whatever reports they ask for."
     assert "roles" in kinds(claim, "Store managers build their own reports without SQL.")
+
+
+def test_data_pushed_the_other_way_with_a_modal_verb() -> None:
+    claim = "Your historian or CMMS can push its data into Keel Sentinel through our open API, free of charge."
+    approved = "Your readings export to any historian or CMMS through an open API at no extra cost."
+    assert "reversal" in kinds(claim, approved)
