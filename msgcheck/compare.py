@@ -1072,7 +1072,8 @@ _CONDITION = re.compile(r"\b(?:unless|as long as (?:you|your|the|they|it|we)|pro
                         r"(?:opened|signed up|joined|bought|purchased) (?:before|after|since))\b", re.I)
 
 
-_LEADING = re.compile(r"^\s*(?:(?:(?:for|on|in|with|under)\s|if (?:you|your|you're|you are)\b)[^,?;:—–]{3,70}[,—–]|"
+_LEADING = re.compile(r"^\s*(?:(?:(?:for|on|in|with|under|once|after|outside(?: of)?|except)\s|"
+                      r"if (?:you|your|you're|you are)\b)[^,?;:—–]{3,70}[,—–]|"
                       r"[^,?;:]{3,50}\?\s*then\b)", re.I)
 
 
@@ -1084,12 +1085,16 @@ def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ())
         return None
     a_words = {_stem(t) for t in tokens(approved)}
     words = [t for t in tokens(m.group(0)) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
-             and not t.isdigit() and _to_float(t) is None]
+             and not t.isdigit() and _to_float(t) is None and t not in ("once", "after", "outside", "except")]
     if any(t in _UNIVERSAL or t in ("most", "many", "some", "typical", "typically", "usually") for t in tokens(m.group(0))) \
-            or any(q.dimension != "count" for q in quantities(m.group(0))):
+            or re.match(r"\s*(?:in|under|within|for|on|with)\b", m.group(0), re.I) \
+            and any(q.dimension != "count" for q in quantities(m.group(0))):
         return None  # "For every store, …", "In under an hour, …", "For most shops, …": no condition
     new = [t for t in words if _stem(t) not in a_words]
-    if new:
+    # "For plants with up to 200 sensors, …": a cap the platform's wording does not set
+    a_q = quantities(approved)
+    cap = [q for q in quantities(m.group(0)) if q.hedge in ("upto", "under") and not any(q.same_value(a) for a in a_q)]
+    if new or cap:
         return f"adds the condition '{m.group(0).strip(' ,—–')}'; the platform's wording sets none"
     return None
 

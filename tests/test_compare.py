@@ -798,7 +798,7 @@ def test_one_kind_of_customer_where_the_platform_speaks_of_all(claim: str, appro
         # words that say the same act: a denial of one meets the other
         ("Pulse dashboards don't update on their own, so users have to hit reload.",
          "Lumen Pulse dashboards refresh every 5 seconds.", ["negation"]),
-        ("Once money is in the savings pot, you can't take it out whenever you like.",
+        ("You can't take money out of the savings pot whenever you like.",
          "Interest is paid monthly and you can withdraw at any time.", ["negation"]),
         # … and a thing denied by its verb of existence restates the denial
         ("However little or much sits in your account, a monthly account fee never shows up.",
@@ -841,3 +841,22 @@ def test_data_pushed_the_other_way_with_a_modal_verb() -> None:
     claim = "Your historian or CMMS can push its data into Keel Sentinel through our open API, free of charge."
     approved = "Your readings export to any historian or CMMS through an open API at no extra cost."
     assert "reversal" in kinds(claim, approved)
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Once they've completed our two-day certification course, store managers can build their own reports without SQL.",
+         "Store managers build their own reports without SQL.", ["scope"]),
+        ("Outside of hazardous zones, your technicians can change a battery on site in seconds.",
+         "Technicians swap the battery on site in seconds, without sending the sensor back to the factory.", ["scope"]),
+        ("For plants with up to 200 sensors, adding more never raises your subscription.",
+         "Keel Sentinel is priced per plant, not per sensor, so adding sensors never raises your subscription.", ["scope"]),
+        # a condition the platform states, or a time phrase, is none
+        ("Once the connection returns, the mobile app syncs, and it keeps working offline.",
+         "The mobile app keeps working offline and syncs when the connection returns.", []),
+        ("In under an hour, your point-of-sale system is connected.", "Connect your point-of-sale system in under an hour.", []),
+    ],
+)
+def test_a_leading_condition_or_cap(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
