@@ -446,7 +446,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if unlimited:
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
-                  _leading_condition, _restricted_subject, _other_device, _kind_of_every, _kind_of_users):
+                  _leading_condition, _restricted_subject, _other_device, _kind_of_every, _kind_of_users,
+                  _named_for_any):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -1150,6 +1151,32 @@ def _kind_of_users(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     extra = [t for t in tokens(c.group(1)) if t not in _ANY_USERS and _stem(t) not in a_words and not t.isdigit()]
     if extra:
         return f"'{c.group(1).strip()}' where the platform says it of '{a.group(1).strip()}'"
+    return None
+
+
+_ANY_OF = re.compile(r"\b(?:any|all|every)\s+((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+_PROPER = re.compile(r"(?<![.!?:]\s)(?<!^)\b([A-Z][\w-]*[A-Za-z](?:\s+[A-Z][\w-]*)*)")
+
+
+def _named_for_any(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Readings flow into SAP PM and IBM Maximo" where the platform says "to any historian or
+    CMMS": particular ones named where the platform says any."""
+    m = _ANY_OF.search(approved)
+    if not m or re.search(r"\b(?:any|all|every|whichever|whatever|whether)\b", claim, re.I):
+        return None
+    phrase = m.group(1).lower().split()  # "historian or CMMS through" → historian, cmms; "card sale" → sale
+    heads = [w for w in phrase[:next((k for k, w in enumerate(phrase) if w in _STOP and w != "or"), len(phrase))]]
+    nouns = {_stem(w) for k, w in enumerate(heads) if w != "or" and (k + 1 == len(heads) or heads[k + 1] == "or")}
+    text = _without_names(claim, own_names).strip()
+    a_joined = re.sub(r"[\s-]+", "", approved.lower())
+    names = [n for n in _PROPER.findall(text) if len(n) > 1 and re.sub(r"[\s-]+", "", n.lower()) not in a_joined]
+    # the same slot: the platform's "any CMMS" is named in the claim ("SAP PM is the supported CMMS"),
+    # or the names stand where the platform's "to/into any …" stands ("flow into SAP PM")
+    same_noun = bool(nouns & {_stem(t) for t in tokens(text)})
+    slot = re.search(r"\b(?:to|into|with)\s+(?:any|all|every)\b", approved, re.I)
+    names = [n for n in names if same_noun or slot and re.search(rf"\b(?:to|into|with)\s+(?:the\s+)?{re.escape(n)}", text)]
+    if names:
+        return f"names {', '.join(names)} where the platform says {m.group(0).strip()}"
     return None
 
 

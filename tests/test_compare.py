@@ -860,3 +860,21 @@ def test_data_pushed_the_other_way_with_a_modal_verb() -> None:
 )
 def test_a_leading_condition_or_cap(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Through our open API, your readings flow into SAP PM and IBM Maximo at no extra cost.", ["scope"]),
+        ("Our open API exports readings free of charge; SAP PM is the supported CMMS.", ["scope"]),
+        ("Readings go to whichever historian or CMMS you run, through an open API, at no extra cost.", []),
+    ],
+)
+def test_particular_ones_named_where_the_platform_says_any(claim: str, expected: list[str]) -> None:
+    approved = "Your readings export to any historian or CMMS through an open API at no extra cost."
+    assert kinds(claim, approved) == expected
+
+
+def test_a_name_beside_every_card_sale_is_not_a_narrower_card() -> None:
+    assert kinds("Take Apple Pay and Google Pay in person with the card reader.",
+                 "Get paid the next business day after every card sale.") != ["scope"]
