@@ -68,11 +68,12 @@ class Prepared:
         self.wordings, self.vectors, self.platform = base.wordings, base.vectors, base.platform
         claims = segment.claim_texts([c.text for c in cases])
         self.claims = [c for c in cases if c.text in claims]
-        self.sims = base.similarities(self.engine.vectors([c.text for c in self.claims])) if self.claims else None
+        self.sims, self.alignments = self.engine.similarities([c.text for c in self.claims]) if self.claims \
+            else (None, [])
 
     def predict(self, t: Thresholds) -> list[tuple[evaluate.Case, str, str | None]]:
         clf = Classifier(self.platform, self.wordings, self.vectors, t)
-        judged = {c.id: clf.judge(c.text, self.sims[i]) for i, c in enumerate(self.claims)}
+        judged = {c.id: clf.judge(c.text, self.sims[i], self.alignments[i]) for i, c in enumerate(self.claims)}
         out = []
         for c in self.cases:
             v = judged.get(c.id)

@@ -6,8 +6,9 @@ MRPC research-use only; they are used here for evaluation only) and reports:
 * SICK test, ENTAILMENT vs CONTRADICTION pairs: sentence A becomes a one-message platform, and
   msgcheck's classifier (similarity + symbolic compare, msgcheck.classify) judges sentence B.
   How often is a contradiction called drift (or at least not aligned), an entailment aligned?
-* STS Benchmark test: Spearman correlation of the cosine similarity with the gold 0–5 scores.
-* MRPC test: paraphrase precision/recall/F1 of "cosine ≥ the aligned threshold", and of the full
+* STS Benchmark test: Spearman correlation of the similarity msgcheck uses (the cosine blended with
+  the token alignment, classify.token_f1) with the gold 0–5 scores; the cosine alone beside it.
+* MRPC test: paraphrase precision/recall/F1 of "similarity ≥ the aligned threshold", and of the full
   verdict (aligned = paraphrase).
 
     python bench/sts_checks.py                # all three, markdown table on stdout
@@ -33,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from msgcheck.classify import Classifier, Thresholds  # noqa: E402
-from msgcheck.embed import get_embedder  # noqa: E402
+from msgcheck.embed import encode_tokens, get_embedder  # noqa: E402
 from msgcheck.models import Kind, Message, MessageKind, Platform  # noqa: E402
 
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora" / "sts"
@@ -110,16 +111,33 @@ class PairJudge:
     def __init__(self, thresholds: Thresholds) -> None:
         self.t = thresholds
 
-    def judge(self, a: str, b: str, va: np.ndarray, vb: np.ndarray) -> Kind:
+    def classifier(self, a: str, va: Encoded) -> Classifier:
         platform = Platform(name="pair", messages=(Message("a", MessageKind.VALUE_PROPOSITION, a),))
-        clf = Classifier(platform, platform.wordings(), va[None, :], self.t)
-        return clf.judge(b, clf.similarities(vb[None, :])[0]).kind
+        return Classifier(platform, platform.wordings(), va[0][None, :], self.t,
+                          tokens=None if va[1] is None else [va[1]])
+
+    def similarity(self, a: str, va: Encoded, vb: Encoded) -> float:
+        """The similarity msgcheck weighs (the cosine blended with the token alignment)."""
+        clf = self.classifier(a, va)
+        cos = float(clf.similarities(vb[0][None, :])[0, 0])
+        al = clf.alignments([vb[1]])[0]
+        w = self.t.token_weight
+        return cos if al is None else (1 - w) * cos + w * float(al[0])
+
+    def judge(self, a: str, b: str, va: Encoded, vb: Encoded) -> Kind:
+        clf = self.classifier(a, va)
+        return clf.judge(b, clf.similarities(vb[0][None, :])[0], clf.alignments([vb[1]])[0]).kind
 
 
-def encode_pairs(embedder: Any, pairs: Sequence[tuple[str, str, Any]]) -> tuple[np.ndarray, np.ndarray]:
-    va = embedder.encode([p[0] for p in pairs])
-    vb = embedder.encode([p[1] for p in pairs])
-    return va, vb
+# a sentence's vector and its token vectors (None from a backend without them)
+Encoded = tuple[np.ndarray, "np.ndarray | None"]
+
+
+def encode_pairs(embedder: Any, pairs: Sequence[tuple[str, str, Any]]) -> tuple[list[Encoded], list[Encoded]]:
+    def enc(texts: list[str]) -> list[Encoded]:
+        vecs, toks = encode_tokens(embedder, texts)
+        return [(vecs[i], None if toks is None else toks[i]) for i in range(len(texts))]
+    return enc([p[0] for p in pairs]), enc([p[1] for p in pairs])
 
 
 # --- the checks -------------------------------------------------------------------------------
@@ -142,23 +160,26 @@ def sick_check(embedder: Any, pairs: list[tuple[str, str, str]], t: Thresholds) 
     }
 
 
-def stsb_check(embedder: Any, pairs: list[tuple[str, str, float]]) -> dict[str, Any]:
+def stsb_check(embedder: Any, pairs: list[tuple[str, str, float]], t: Thresholds) -> dict[str, Any]:
     va, vb = encode_pairs(embedder, pairs)
-    cos = np.sum(va * vb, axis=1)
-    return {"pairs": len(pairs), "spearman": round(spearman(cos, [p[2] for p in pairs]), 4)}
+    judge = PairJudge(t)
+    sims = [judge.similarity(p[0], x, y) for p, x, y in zip(pairs, va, vb)]
+    cos = [float(x[0] @ y[0]) for x, y in zip(va, vb)]
+    gold = [p[2] for p in pairs]
+    return {"pairs": len(pairs), "spearman": round(spearman(sims, gold), 4), "spearman_cosine": round(spearman(cos, gold), 4)}
 
 
 def mrpc_check(embedder: Any, pairs: list[tuple[str, str, int]], t: Thresholds) -> dict[str, Any]:
     va, vb = encode_pairs(embedder, pairs)
-    cos = np.sum(va * vb, axis=1)
-    gold = [bool(p[2]) for p in pairs]
     judge = PairJudge(t)
+    sims = [judge.similarity(p[0], x, y) for p, x, y in zip(pairs, va, vb)]
+    gold = [bool(p[2]) for p in pairs]
     verdict = [judge.judge(a, b, x, y) is Kind.ALIGNED for (a, b, _), x, y in zip(pairs, va, vb)]
     return {
         "pairs": len(pairs),
         "positive_share": round(sum(gold) / max(1, len(gold)), 4),
         "threshold": t.aligned,
-        "cosine_at_aligned_threshold": prf([c >= t.aligned for c in cos], gold),
+        "cosine_at_aligned_threshold": prf([c >= t.aligned for c in sims], gold),
         "full_verdict_aligned": prf(verdict, gold),
     }
 
@@ -173,12 +194,13 @@ def markdown(res: dict[str, Any]) -> str:
         out.append(f"| SICK test: entailments called aligned ({s['pairs']['entailment']} pairs) | "
                    f"{s['entailment_called_aligned']:.3f} |")
     if "stsb" in res:
-        out.append(f"| STS-B test: Spearman of cosine with gold ({res['stsb']['pairs']} pairs) | "
+        out.append(f"| STS-B test: Spearman of msgcheck's similarity with gold ({res['stsb']['pairs']} pairs) | "
                    f"{res['stsb']['spearman']:.3f} |")
+        out.append(f"| STS-B test: Spearman of the cosine alone | {res['stsb']['spearman_cosine']:.3f} |")
     if "mrpc" in res:
         m = res["mrpc"]
         c, v = m["cosine_at_aligned_threshold"], m["full_verdict_aligned"]
-        out.append(f"| MRPC test: paraphrase F1, cosine ≥ {m['threshold']} ({m['pairs']} pairs) | "
+        out.append(f"| MRPC test: paraphrase F1, similarity ≥ {m['threshold']} ({m['pairs']} pairs) | "
                    f"{c['f1']:.3f} (P {c['precision']:.3f}, R {c['recall']:.3f}) |")
         out.append(f"| MRPC test: paraphrase F1, full verdict aligned | "
                    f"{v['f1']:.3f} (P {v['precision']:.3f}, R {v['recall']:.3f}) |")
@@ -203,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if (args.corpora / SICK).is_file():
         res["sick"] = sick_check(embedder, read_sick(args.corpora / SICK, args.limit), t)
     if (args.corpora / STSB).is_file():
-        res["stsb"] = stsb_check(embedder, read_stsb(args.corpora / STSB, args.limit))
+        res["stsb"] = stsb_check(embedder, read_stsb(args.corpora / STSB, args.limit), Thresholds())
     if (args.corpora / MRPC).is_file():
         res["mrpc"] = mrpc_check(embedder, read_mrpc(args.corpora / MRPC, args.limit), t)
     res["seconds"] = round(time.perf_counter() - start, 1)

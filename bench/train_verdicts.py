@@ -124,8 +124,8 @@ def rows_for(p: cv.Prepared, t: Thresholds) -> list[Row]:
         if c.id not in claim_index:
             out.append(Row(c, {}, "none", None, {}))
             continue
-        sims = p.sims[claim_index[c.id]]
-        v = clf.judge(c.text, sims)
+        sims, alignment = p.sims[claim_index[c.id]], p.alignments[claim_index[c.id]]
+        v = clf.judge(c.text, sims, alignment)
         rk, rm = v.kind.value, (v.wording.message_id if v.wording else None)
         f = features(clf, c.text, sims, rk)
         ids = _ids(clf, c.text, sims, rk, rm)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 import numpy as np
 
@@ -27,18 +28,35 @@ from .models import Finding, Kind, Location, Platform, Wording
 class Thresholds:
     # thresholds on the score = cosine + lexical × shared-rare-words share (tuned on the eval dev split)
     topic: float = 0.55      # below this, the claim is about no message
-    aligned: float = 0.65    # at least this, with no symbolic difference, it says the same thing
+    aligned: float = 0.60    # at least this, with no symbolic difference, it says the same thing
     retired: float = 0.62    # at least this to a retired statement
     retired_near: float = 0.40  # … or at least this, when the retired statement is clearly the nearest wording:
     retired_lead: float = 0.08  # this far ahead of every approved one
     margin: float = 0.08     # candidates within this of the best are compared too
     top_k: int = 4
     lexical: float = 0.3     # weight of the shared-rare-words share added to the cosine
+    token_weight: float = 0.35  # share of the token alignment (token_f1) in the similarity, beside the cosine
     figure: float = 0.3      # added to the score of a wording that states one of the claim's figures
     figure_window: float = 0.15  # … when its score is within this of the best
     idea_floor: float = 0.35  # a shared idea alone ("free") lifts only a wording at least this near
     contradiction_floor: float = 0.45  # below topic but at least this, a plain contradiction of the nearest wording drifts
     second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
+
+
+def token_f1(claim: np.ndarray, tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """For each wording, how well the claim's tokens and the wording's tokens cover each other (the
+    F1 of BERTScore, on the model's own token vectors): every token is matched to its most similar
+    token on the other side; recall averages over the wording's tokens, precision over the claim's.
+
+    ``tokens`` holds every wording's unit token vectors end to end, ``starts`` where each begins.
+    Paraphrases that share few words still match token by token ("hosed down" / "washdowns"), so
+    this separates a reworded message from a claim on its topic better than the pooled cosine.
+    """
+    s = claim @ tokens.T  # (claim tokens, all wording tokens)
+    lengths = np.diff(np.append(starts, tokens.shape[0]))
+    precision = np.maximum.reduceat(s, starts, axis=1).mean(axis=0)  # best wording token per claim token
+    recall = np.add.reduceat(s.max(axis=0), starts) / lengths  # best claim token per wording token
+    return (2 * precision * recall / np.clip(precision + recall, 1e-9, None)).astype(np.float32)
 
 
 def _brand_words(platform: Platform) -> set[str]:
@@ -197,11 +215,16 @@ class Classifier:
     """
 
     def __init__(self, platform: Platform, wordings: tuple[Wording, ...], vectors: np.ndarray,
-                 thresholds: Thresholds | None = None) -> None:
+                 thresholds: Thresholds | None = None, tokens: Sequence[np.ndarray] | None = None) -> None:
         self.platform = platform
         self.wordings = wordings
         self.vectors = vectors
         self.t = thresholds or Thresholds()
+        # the wordings' token vectors, end to end, and where each wording's run starts
+        self.tokens: tuple[np.ndarray, np.ndarray] | None = None
+        if tokens is not None and len(tokens) == len(wordings) and all(len(x) for x in tokens):
+            lengths = np.array([len(x) for x in tokens])
+            self.tokens = (np.concatenate(tokens).astype(np.float32), np.concatenate([[0], np.cumsum(lengths)[:-1]]))
         self._retired_mask = np.array([w.retired for w in wordings], dtype=bool)
         self._competitors = platform.competitors
         self._own_names = own_names(platform)
@@ -226,7 +249,15 @@ class Classifier:
         self._bases = [set().union(*bases(w.text)) | ideas(w.text) for w in wordings]
 
     def similarities(self, claim_vectors: np.ndarray) -> np.ndarray:
+        """Each claim's cosine similarity to each wording (the figure a finding reports)."""
         return claim_vectors @ self.vectors.T
+
+    def alignments(self, claim_tokens: Sequence[np.ndarray | None]) -> list[np.ndarray | None]:
+        """Each claim's token alignment (``token_f1``) with each wording; None where either side has
+        no token vectors (a backend without them)."""
+        if self.tokens is None:
+            return [None] * len(claim_tokens)
+        return [None if ct is None or not len(ct) else token_f1(ct, *self.tokens) for ct in claim_tokens]
 
     def overlap(self, text: str) -> np.ndarray:
         """For each wording, the idf-weighted share of its content words that ``text`` uses too."""
@@ -255,8 +286,11 @@ class Classifier:
                 out[i] = 1.0
         return out
 
-    def judge(self, text: str, sims: np.ndarray) -> Verdict:
+    def judge(self, text: str, cosines: np.ndarray, alignment: np.ndarray | None = None) -> Verdict:
+        """The verdict on one claim, from its cosine to each wording and, when known, its token
+        alignment with each (weighed beside the cosine: ``t.token_weight``). Findings report the cosine."""
         t = self.t
+        sims = cosines if alignment is None else (1 - t.token_weight) * cosines + t.token_weight * alignment
         score = sims + t.lexical * self.overlap(text)
         # a shared figure lifts a wording that is already among the nearest (not one far off topic:
         # "a 5-year warranty" is not about the battery because the battery lasts up to 5 years)
@@ -277,13 +311,13 @@ class Classifier:
             # clearly nearest to the retired wording, it repeats it even with other figures ("free for up
             # to 12 stores") — but not when it says the opposite idea ("domestic" for "international")
             if not retired_facts or (best_r >= best_a + t.margin and not any(d.kind in _OPPOSED for d in retired_facts)):
-                return self._retired_verdict(retired[0], float(sims[retired[0]]), approved, score)
+                return self._retired_verdict(retired[0], float(cosines[retired[0]]), approved, score)
         elif best_r >= t.retired_near and best_r > best_a and approved:
             # the nearest wording is retired, though not by the lead: it is what the claim repeats when
             # the claim says nothing else than it, and the nearest approved wording says otherwise
             retired_facts = self._factual_differences(text, retired[0])
             if not retired_facts and self._factual_differences(text, approved[0]):
-                return self._retired_verdict(retired[0], float(sims[retired[0]]), approved, score)
+                return self._retired_verdict(retired[0], float(cosines[retired[0]]), approved, score)
 
         if best_a < t.topic:
             # below the topic threshold, a claim that plainly contradicts the nearest wording is still
@@ -291,8 +325,8 @@ class Classifier:
             if approved and best_a >= t.contradiction_floor:
                 diffs = [d for d in self._differences(text, approved[0]) if d.kind in _CONTRADICTS]
                 if diffs:
-                    return self._drift_verdict(approved[0], float(sims[approved[0]]), diffs)
-            return Verdict(Kind.OFF_MESSAGE, None, float(sims[approved[0]]) if approved else None,
+                    return self._drift_verdict(approved[0], float(cosines[approved[0]]), diffs)
+            return Verdict(Kind.OFF_MESSAGE, None, float(cosines[approved[0]]) if approved else None,
                            reason="no approved message covers this claim", suggestion=None)
 
         candidates = [i for i in approved[: t.top_k] if float(score[i]) >= max(t.topic, best_a - t.margin)]
@@ -305,7 +339,7 @@ class Classifier:
             # the positioning sums up the whole offer: a claim is it only when it is clearly near it
             need = t.aligned + (t.margin if w.message_id == "positioning" else 0.0)
             if not diffs and float(score[i]) >= need:
-                return Verdict(Kind.ALIGNED, w, float(sims[i]),
+                return Verdict(Kind.ALIGNED, w, float(cosines[i]),
                                reason=f"matches the approved {w.role.replace('_', ' ')}", suggestion=None)
             compared.append((i, diffs))
 
@@ -321,12 +355,12 @@ class Classifier:
                 if retired_facts is None:
                     retired_facts = self._factual_differences(text, retired[0])
                 if not retired_facts:
-                    return self._retired_verdict(retired[0], float(sims[retired[0]]), approved, score)
+                    return self._retired_verdict(retired[0], float(cosines[retired[0]]), approved, score)
         if with_diffs:
             i, diffs = with_diffs[0]
-            return self._drift_verdict(i, float(sims[i]), diffs)
+            return self._drift_verdict(i, float(cosines[i]), diffs)
         w = self.wordings[approved[0]]
-        return Verdict(Kind.OFF_MESSAGE, None, float(sims[approved[0]]),
+        return Verdict(Kind.OFF_MESSAGE, None, float(cosines[approved[0]]),
                        reason=f"close to '{w.message_id}' but says something the platform does not", suggestion=None)
 
     def _retired_verdict(self, i: int, sim: float, approved: list[int], score: np.ndarray) -> Verdict:

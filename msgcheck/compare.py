@@ -1137,6 +1137,10 @@ _ANY_USERS = {"retailers", "retailer", "retail", "stores", "store", "shops", "sh
               "many", "most", "all", "every", "any", "typical", "average", "today", "on", "in", "that", "who"}
 
 
+_NOT_A_NOUN_PHRASE = {"is", "are", "was", "were", "be", "been", "being", "am", "get", "gets", "got", "go", "goes", "went",
+                      "live", "can", "will", "you", "we", "they", "it"}
+
+
 def _kind_of_users(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Grocery chains that run Lumen Pulse cut stockouts by up to 25%" where the platform says it
     of "Retailers using Lumen Pulse": one kind of customer where the platform speaks of all."""
@@ -1147,6 +1151,8 @@ def _kind_of_users(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     c = _USERS_OF.search(pattern.sub("PRODUCT", claim))
     if not a or not c:
         return None
+    if any(set(tokens(m.group(1))) & _NOT_A_NOUN_PHRASE for m in (a, c)):
+        return None  # "Fairway Grocers was live on Lumen Pulse": a clause, not who runs it
     a_words = {_stem(t) for t in tokens(a.group(1))}
     extra = [t for t in tokens(c.group(1)) if t not in _ANY_USERS and _stem(t) not in a_words and not t.isdigit()]
     if extra:

@@ -5,8 +5,9 @@
                       # "<origin> (site-wide text)" asset (type "site") for text repeated on many pages
 
 With a history, requests are conditional, a page whose content (or 304) and platform are unchanged
-reuses its stored result without touching the model, sentence vectors come from the history, and
-the run is committed in one transaction at the end.
+reuses its stored result without touching the model, sentence vectors come from the history (token
+vectors are not stored: a changed page's sentences are embedded again for them), and the run is
+committed in one transaction at the end.
 """
 
 from __future__ import annotations

@@ -24,11 +24,26 @@ BATCH_SIZE = 32
 
 
 class Embedder(Protocol):
-    """Turns sentences into unit-length vectors. ``fingerprint`` names model + backend for caches."""
+    """Turns sentences into unit-length vectors. ``fingerprint`` names model + backend for caches.
+
+    A backend may also offer ``encode_tokens(texts) -> (vectors, token vectors)``: the same sentence
+    vectors and, from the same pass, each text's unit token vectors ([CLS]/[SEP] left out). The
+    classifier then weighs a token alignment beside the cosine (see ``classify.token_f1``); the
+    real backends all offer it, a test's fake embedder need not.
+    """
 
     fingerprint: str
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def encode_tokens(embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray] | None]:
+    """Sentence vectors, and token vectors when the backend gives them (else None)."""
+    fn = getattr(embedder, "encode_tokens", None)
+    if fn is None:
+        return embedder.encode(texts), None
+    vectors, tokens = fn(texts)
+    return vectors, list(tokens)
 
 
 def model_path() -> Path:
@@ -76,6 +91,19 @@ class TorchEmbedder:
             list(texts), batch_size=BATCH_SIZE, normalize_embeddings=True, convert_to_numpy=True
         )
         return np.asarray(vecs, dtype=np.float32)
+
+    def encode_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32), []
+        outs = self._model.encode(list(texts), batch_size=BATCH_SIZE, output_value=None)
+        vecs = np.stack([o["sentence_embedding"].float().cpu().numpy() for o in outs])
+        vecs /= np.clip(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12, None)
+        tokens = []
+        for o in outs:
+            n = int(o["attention_mask"].sum())  # the batch's padding left out
+            t = o["token_embeddings"].float().cpu().numpy()[1:n - 1]
+            tokens.append(t / np.clip(np.linalg.norm(t, axis=1, keepdims=True), 1e-12, None))
+        return vecs.astype(np.float32), tokens
 
 
 def _model_hash(path: Path) -> str:
@@ -148,6 +176,31 @@ class VectorCache:
         for t in texts:
             h.update(b"\0" + t.encode())
         return h.hexdigest()[:32]
+
+    def get_or_compute_tokens(self, embedder: Embedder,
+                              texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray] | None]:
+        """Sentence vectors and token vectors (None from a backend without them), cached together."""
+        if getattr(embedder, "encode_tokens", None) is None:
+            return self.get_or_compute(embedder, texts), None
+        path = self.folder / f"{self.key(embedder, texts)}.tokens.npz"
+        try:
+            with np.load(path) as data:
+                vecs, flat, lengths = data["vectors"], data["tokens"], data["lengths"]
+            if vecs.shape[0] == len(texts) == lengths.shape[0] and int(lengths.sum()) == flat.shape[0]:
+                return vecs, np.split(flat, np.cumsum(lengths)[:-1])
+        except (OSError, ValueError, KeyError):
+            pass
+        vecs, tokens = encode_tokens(embedder, texts)
+        assert tokens is not None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
+            flat = np.concatenate(tokens) if tokens else np.zeros((0, vecs.shape[1]), dtype=np.float32)
+            np.savez(tmp, vectors=vecs, tokens=flat, lengths=np.array([len(t) for t in tokens], dtype=np.int64))
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a read-only cache only costs speed
+        return vecs, tokens
 
     def get_or_compute(self, embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
         path = self.folder / f"{self.key(embedder, texts)}.npy"

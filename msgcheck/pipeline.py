@@ -13,7 +13,7 @@ import numpy as np
 
 from . import segment
 from .classify import Classifier, Thresholds, Verdict, expand_wordings, mask_names, name_masker
-from .embed import Embedder, VectorCache, get_embedder
+from .embed import Embedder, VectorCache, encode_tokens, get_embedder
 from .errors import InputError, MsgcheckError, UsageError
 from .extractors import EXTRACTORS, extract_file
 from .lexical import LexicalChecker
@@ -38,6 +38,9 @@ class Engine:
         self.backend = backend
         self._embedder = embedder
         self.claim_vectors = claim_vectors if claim_vectors is not None else {}
+        # token vectors of the claims embedded in this run (kept in memory only: a claim whose sentence
+        # vector comes from a cache is embedded again for them, when the backend gives them)
+        self.claim_tokens: dict[str, np.ndarray] = {}
         self.thresholds = thresholds
         self.vector_cache = vector_cache or VectorCache()
         self.lexical = LexicalChecker(platform)
@@ -55,8 +58,9 @@ class Engine:
     def classifier(self) -> Classifier:
         if self._classifier is None:
             wordings = expand_wordings(self.platform)
-            vectors = self.vector_cache.get_or_compute(self.embedder, [self.embed_text(w.text) for w in wordings])
-            self._classifier = Classifier(self.platform, wordings, vectors, self.thresholds)
+            vectors, tokens = self.vector_cache.get_or_compute_tokens(self.embedder,
+                                                                      [self.embed_text(w.text) for w in wordings])
+            self._classifier = Classifier(self.platform, wordings, vectors, self.thresholds, tokens=tokens)
         return self._classifier
 
     # -- embedding ------------------------------------------------------------------------
@@ -70,14 +74,36 @@ class Engine:
         Keys are the embedded form of each text (see ``embed_text``).
         """
         texts = [self.embed_text(t) for t in texts]
-        todo = list(dict.fromkeys(t for t in texts if t not in self.claim_vectors))
-        if todo:
-            self.model_calls += len(todo)
-            for text, vec in zip(todo, self.embedder.encode(todo)):
-                self.claim_vectors[text] = vec
+        self._embed(texts)
         if not texts:
             return np.zeros((0, self.classifier.vectors.shape[1]), dtype=np.float32)
         return np.stack([self.claim_vectors[t] for t in texts])
+
+    def similarities(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray | None]]:
+        """Each text's cosine to each of the platform's wordings, and its token alignment with each
+        (None for a text without token vectors): what ``Classifier.judge`` weighs."""
+        vectors = self.vectors(texts)
+        tokens = [self.claim_tokens.get(self.embed_text(t)) for t in texts]
+        return self.classifier.similarities(vectors), self.classifier.alignments(tokens)
+
+    def _embed(self, texts: Sequence[str]) -> None:
+        """Run the model on the texts not yet embedded (sentence and, where the backend gives them,
+        token vectors: a text whose sentence vector is cached is embedded again for its tokens)."""
+        with_tokens = self._gives_tokens() and self.classifier.tokens is not None and self.classifier.t.token_weight > 0
+        todo = list(dict.fromkeys(t for t in texts if t not in self.claim_vectors
+                                  or with_tokens and t not in self.claim_tokens))
+        if not todo:
+            return
+        self.model_calls += len(todo)
+        vectors, tokens = encode_tokens(self.embedder, todo)
+        for i, text in enumerate(todo):
+            if text not in self.claim_vectors:
+                self.claim_vectors[text] = vectors[i]
+            if tokens is not None:
+                self.claim_tokens[text] = tokens[i]
+
+    def _gives_tokens(self) -> bool:
+        return getattr(self.embedder, "encode_tokens", None) is not None
 
     # -- checking -------------------------------------------------------------------------
     def judge(self, texts: Sequence[str]) -> list[Finding | None]:
@@ -95,8 +121,8 @@ class Engine:
         if not unique:
             return []
         classifier = self.classifier
-        sims = classifier.similarities(self.vectors(unique))
-        by_text = {t: classifier.judge(t, sims[i]) for i, t in enumerate(unique)}
+        cosines, alignments = self.similarities(unique)
+        by_text = {t: classifier.judge(t, cosines[i], alignments[i]) for i, t in enumerate(unique)}
         return [by_text[t] for t in texts]
 
     def check_blocks(self, source: str, type: str, blocks: Sequence[TextBlock]) -> AssetResult:

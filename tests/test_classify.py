@@ -206,3 +206,85 @@ def test_a_shared_idea_alone_lifts_only_a_wording_already_near(platform, fake_em
     g = verdict(e, near)
     assert g.kind is Kind.RETIRED and g.message_id == "ret-free-tier"
     assert np.isclose(clf.t.idea_floor, 0.35)
+
+
+def test_token_f1_scores_each_wording_by_its_own_tokens() -> None:
+    import numpy as np
+
+    from msgcheck.classify import token_f1
+
+    eye = np.eye(384, dtype=np.float32)
+    wordings = [eye[[0, 1, 2]], eye[[3, 4]], eye[[0, 5]]]
+    tokens, starts = np.concatenate(wordings), np.array([0, 3, 5])
+    f1 = token_f1(eye[[0, 1, 2]], tokens, starts)
+    assert np.allclose(f1, [1.0, 0.0, 0.4])  # the same tokens; none in common; one shared (P 1/3, R 1/2)
+    assert np.allclose(token_f1(eye[[3]], tokens, starts), [0.0, 2 * 1 * 0.5 / 1.5, 0.0])
+
+
+def test_similarities_blend_the_token_alignment_where_both_sides_have_tokens(platform, fake_embedder) -> None:
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds, token_f1
+
+    e = Engine(platform, embedder=fake_embedder)
+    base = e.classifier
+    rng = np.random.default_rng(0)
+    wt = [rng.normal(size=(3, 384)).astype(np.float32) for _ in base.wordings]
+    wt = [w / np.linalg.norm(w, axis=1, keepdims=True) for w in wt]
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(token_weight=0.4), tokens=wt)
+    claim = base.vectors[:2]
+    ct = wt[0][:2]
+    cos = clf.similarities(claim)
+    assert np.allclose(cos, claim @ base.vectors.T)  # what a finding reports: the cosine
+    got = clf.alignments([ct, None])
+    assert np.allclose(got[0], token_f1(ct, *clf.tokens)) and got[1] is None  # no tokens: no alignment
+    assert Classifier(platform, base.wordings, base.vectors).alignments([ct]) == [None]  # no wording tokens
+    # the verdict weighs 0.6 × cosine + 0.4 × alignment, and reports the cosine: the wording that
+    # only the alignment makes nearest wins, with its cosine as the similarity
+    text = "Figures on screen keep up with the tills."  # no word in common: no lexical lift
+    k = next(i for i, w in enumerate(base.wordings) if w.text == "Lumen Pulse dashboards refresh every 5 seconds.")
+    flat = np.full(len(base.wordings), 0.5, dtype=np.float32)
+    flat[k] = 0.45
+    align = np.zeros(len(base.wordings), dtype=np.float32)
+    align[k] = 1.0
+    v = clf.judge(text, flat, align)
+    assert v.wording is not None and v.wording.text == base.wordings[k].text and np.isclose(v.similarity, 0.45)
+    assert clf.judge(text, flat).kind is Kind.OFF_MESSAGE  # the cosine alone: near nothing
+
+
+class _TokenFake:
+    """The fake embedder, with one token vector per word."""
+
+    fingerprint = "fake:tokens"
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.calls: list[list[str]] = []
+
+    def encode(self, texts):
+        return self.inner.encode(texts)
+
+    def encode_tokens(self, texts):
+        import re
+
+        self.calls.append(list(texts))
+        words = [re.findall(r"[a-z0-9]+", t.lower()) or ["x"] for t in texts]
+        return self.inner.encode(texts), [self.inner.encode(w) for w in words]
+
+
+def test_engine_embeds_claims_with_their_tokens_and_again_when_only_the_vector_was_cached(
+        platform, fake_embedder, tmp_path: Path) -> None:
+    from msgcheck.embed import VectorCache
+
+    emb = _TokenFake(fake_embedder)
+    cached = {"Dashboards refresh every 5 seconds.": fake_embedder.encode(["Dashboards refresh every 5 seconds."])[0]}
+    e = Engine(platform, embedder=emb, claim_vectors=cached, vector_cache=VectorCache(tmp_path))
+    assert e.classifier.tokens is not None
+    (f,) = e.judge(["Dashboards refresh every 5 seconds."])
+    assert f.kind is Kind.ALIGNED
+    assert emb.calls[-1] == ["Dashboards refresh every 5 seconds."]  # its tokens were not cached
+    assert "Dashboards refresh every 5 seconds." in e.claim_tokens
+    # the wordings' vectors and tokens come from the cache the second time
+    again = _TokenFake(fake_embedder)
+    e2 = Engine(platform, embedder=again, vector_cache=VectorCache(tmp_path))
+    assert e2.classifier.tokens is not None and again.calls == []

@@ -262,3 +262,20 @@ def test_tokens_match_sentence_transformers(torch_embedder) -> None:
         n = int(features["attention_mask"][i].sum())
         assert encoding.ids == features["input_ids"][i][:n].tolist(), texts[i][:30]
     assert len(tokenizer.encode("word " * 400).ids) == torch_embedder._model.max_seq_length == 256
+
+
+@pytest.mark.slow
+def test_token_vectors_match_torch_and_come_with_the_same_sentence_vectors(use_cache: Path, torch_embedder) -> None:
+    from msgcheck.embed import get_embedder
+
+    sentences = _unseen_sentences()[:12]
+    onnx = get_embedder("onnx")
+    vecs, tokens = onnx.encode_tokens(sentences)
+    assert np.allclose(vecs, onnx.encode(sentences), atol=1e-5)
+    ref_vecs, ref_tokens = torch_embedder.encode_tokens(sentences)
+    assert np.allclose(ref_vecs, torch_embedder.encode(sentences), atol=1e-4)
+    tok = fast.load_tokenizer()
+    for s, t, r in zip(sentences, tokens, ref_tokens):
+        assert t.shape == r.shape == (len(tok.encode(s).ids) - 2, 384)  # [CLS] and [SEP] left out
+        assert np.allclose(np.linalg.norm(t, axis=1), 1.0, atol=1e-4)
+        assert (t * r).sum(axis=1).min() >= 0.97

@@ -190,13 +190,16 @@ def open_session(model_file: Path, threads: int = THREADS):  # -> onnxruntime.In
     return ort.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
 
 
-def encode_with(session, tokenizer, texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
+def encode_with(session, tokenizer, texts: Sequence[str], batch_size: int = BATCH_SIZE,
+                tokens: list[np.ndarray] | None = None) -> np.ndarray:
     """Mean-pooled (attention mask), L2-normalised vectors, as sentence-transformers computes them.
 
     Texts are sorted by token count and batched, so a batch carries little padding; the result is
-    in the input order.
+    in the input order. With ``tokens`` (a list), each text's unit token vectors ([CLS] and [SEP]
+    left out) are appended to it too, in the input order.
     """
     out = np.zeros((len(texts), DIM), dtype=np.float32)
+    per_text: list[np.ndarray] = [np.zeros((0, DIM), dtype=np.float32)] * len(texts)
     if not texts:
         return out
     encodings = tokenizer.encode_batch([str(t) for t in texts])
@@ -216,6 +219,12 @@ def encode_with(session, tokenizer, texts: Sequence[str], batch_size: int = BATC
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         out[idx] = pooled / np.clip(norms, 1e-12, None)
+        if tokens is not None:
+            for row, i in enumerate(idx):
+                t = hidden[row, 1:len(encodings[i].ids) - 1].astype(np.float32)
+                per_text[i] = t / np.clip(np.linalg.norm(t, axis=1, keepdims=True), 1e-12, None)
+    if tokens is not None:
+        tokens.extend(per_text)
     return out
 
 
@@ -247,6 +256,11 @@ class OnnxEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(n, 384) float32 unit vectors, in the order of ``texts``."""
         return encode_with(self._session, self._tokenizer, list(texts))
+
+    def encode_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The sentence vectors and, from the same pass, each text's unit token vectors."""
+        tokens: list[np.ndarray] = []
+        return encode_with(self._session, self._tokenizer, list(texts), tokens=tokens), tokens
 
 
 class OpenVinoEmbedder:
@@ -281,6 +295,11 @@ class OpenVinoEmbedder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(n, 384) float32 unit vectors, in the order of ``texts``."""
         return encode_with(self, self._tokenizer, list(texts))
+
+    def encode_tokens(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The sentence vectors and, from the same pass, each text's unit token vectors."""
+        tokens: list[np.ndarray] = []
+        return encode_with(self, self._tokenizer, list(texts), tokens=tokens), tokens
 
     def _check(self, reference: OnnxEmbedder, version: str) -> dict:
         record = self.folder / f"openvino-{version.split('-')[0]}-{self.precision}.json"
