@@ -377,6 +377,9 @@ def _scope(text: str) -> tuple[bool, bool]:
     for q in quantities(text):
         text = text.replace(q.text, " ")
     text = re.sub(r"\bat (the )?(most|least)\b", " ", text, flags=re.I)  # "five seconds at most": a hedge
+    # "won't type a single receipt", "not one fee": a denial, not a narrower scope
+    text = re.sub(r"(?:\b(?:not|no|never|without|won't|don't|doesn't|can't)\b|n't)(?:\s+[\w'-]+){0,2}?\s+(?:a\s+)?(?:single|one)\b",
+                  " ", text, flags=re.I)
     toks = set(tokens(text))
     restrictive = bool(toks & _RESTRICTIVE) or bool(re.search(r"\ba (single|handful|few)\b|\bjust one\b", text, re.I))
     return bool(toks & _UNIVERSAL), restrictive
@@ -588,6 +591,13 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approve
                 or a.dimension == "temperature" and c.text.lower().endswith("f") != a.text.lower().endswith("f") \
                 else "number"
             diffs.append(Difference(kind, f"{c.text} where the platform says {a.text}"))
+            continue
+        # the same amount in another currency: "€250,000" where the platform says "$250,000"
+        other_money = [i for i, c in enumerate(claim_q) if i not in used and a.dimension.startswith("money:")
+                       and c.dimension.startswith("money:") and c.dimension != a.dimension]
+        if other_money:
+            used.add(other_money[0])
+            diffs.append(Difference("unit", f"{claim_q[other_money[0]].text} where the platform says {a.text}"))
             continue
         # percent stated as a multiplier, or the other way round
         swapped = {"percent": "multiplier", "multiplier": "percent"}.get(a.dimension)
@@ -1360,7 +1370,7 @@ def _added_condition(claim: str, approved: str, own_names: Sequence[str] = ()) -
 
 _SEGMENT = re.compile(
     r"\b(enterprise|premium|flagship|qualifying|eligible|selected|select|single[- ]store|single[- ]site|multi[- ]site|"
-    r"larger|smaller|bigger|paying|vip|priority|platinum|gold)\s+"
+    r"larger|smaller|bigger|paying|vip|priority|platinum|gold)(?:[- ](?:tier|plan|level|grade))?\s+"
     r"(customers?|clients?|users?|accounts?|stores?|shops?|retailers?|businesses|companies|plants?|sites?|"
     r"members?|merchants?|locations?|plans?|tiers?)\b", re.I)
 _BUSINESS_FORM = re.compile(r"\b(sole traders?|sole proprietors?|limited companies|freelancers|start-?ups)\b", re.I)
@@ -1371,7 +1381,7 @@ _TIME_LIMIT = re.compile(
     r"(in|for) (the|your) first (month|year)|until (the end of|[A-Z][a-z]+ \d))\b", re.I)
 _EVERY_DAY = re.compile(r"\b(7 days a week|seven days a week|every day|24/7|around the clock|365 days|day or night|"
                         r"any ?time|weekends?)\b", re.I)
-_WEEKDAYS = re.compile(r"\b(monday to friday|mon(day)?\s*[-–]\s*fri(day)?|weekdays|during business hours|"
+_WEEKDAYS = re.compile(r"\b(monday to friday|mon(day)?\s*[-–]\s*fri(day)?|weekdays|on a weekday|during business hours|"
                        r"in business hours|office hours|9 ?(am)? ?(to|-|–) ?5 ?(pm)?)\b", re.I)
 
 

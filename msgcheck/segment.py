@@ -134,7 +134,7 @@ _HOUSEKEEPING = re.compile(
     r"\bsee (the )?(table|page|p\.|figure|fig\.|appendix|slide|datasheet|attached)\b|"
     r"^(thanks|thank you)\b|^any questions\b|\breply to this (e-?mail|message)\b|"
     r"\b(attaching|attached is|please find attached|as discussed|following up on)\b|\blinked below\b|"
-    r"\b(app store|google play)\b|^see you (at|in|there|soon)\b|\b(chapter|part|episode|module|lesson)\s+\d+\s*:|"
+    r"\b(app store|google play)\b|^see you (at|in|there|soon)\b|\b(chapter|part|episode|module|lesson|session)\s+\d+\s*:|"
     r"^[A-Z]{2,6}\s*=\s*[A-Z]|^bring your (\w+ )?questions\b", re.I)
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?s?\b", re.I)
 # a person introduced by name: "Dana Okafor heads up customer success at …", "Meet the team: Carlos Ibarra runs …"

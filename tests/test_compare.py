@@ -878,3 +878,21 @@ def test_particular_ones_named_where_the_platform_says_any(claim: str, expected:
 def test_a_name_beside_every_card_sale_is_not_a_narrower_card() -> None:
     assert kinds("Take Apple Pay and Google Pay in person with the card reader.",
                  "Get paid the next business day after every card sale.") != ["scope"]
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Deposits are FDIC insured up to €250,000 through our partner bank.",
+         "Deposits are FDIC insured up to $250,000 through our partner bank.", ["unit"]),
+        ("Enterprise-tier customers get a 3-year warranty on every sensor.",
+         "Every Keel Sentinel sensor comes with a 3-year warranty.", ["scope"]),
+        ("Phone us on a weekday and a real person picks up in under 2 minutes.",
+         "You reach a real person on the phone in under 2 minutes, 7 days a week.", ["scope"]),
+        # "not a single receipt" denies; it does not narrow
+        ("Your bookkeeper won't type a single receipt again; everything flows straight into Xero or QuickBooks.",
+         "Every card transaction syncs to QuickBooks and Xero automatically.", []),
+    ],
+)
+def test_currency_tier_weekday_and_not_a_single(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected

@@ -8,6 +8,7 @@ from msgcheck.models import Location, TextBlock
 from msgcheck.segment import claim_reason, claims, sentences
 
 NON_CLAIMS = [
+    "Keel Systems Reliability Webinar Series — Session 4: Getting started with condition monitoring",
     "Agenda", "Thank you!", "Questions?", "Maria Lopez, VP of Retail Operations", "jane.doe@lumen-analytics.com",
     "www.lumenanalytics.com", "https://lumen.example/pricing", "March 3, 2026", "2026-11-27", "Q4 2026",
     "Customer story: Northwind Outfitters", "Book a demo", "Get started today", "12",
