@@ -52,10 +52,20 @@ def token_f1(claim: np.ndarray, tokens: np.ndarray, starts: np.ndarray) -> np.nd
     Paraphrases that share few words still match token by token ("hosed down" / "washdowns"), so
     this separates a reworded message from a claim on its topic better than the pooled cosine.
     """
-    s = claim @ tokens.T  # (claim tokens, all wording tokens)
-    lengths = np.diff(np.append(starts, tokens.shape[0]))
-    precision = np.maximum.reduceat(s, starts, axis=1).mean(axis=0)  # best wording token per claim token
-    recall = np.add.reduceat(s.max(axis=0), starts) / lengths  # best claim token per wording token
+    return token_f1_many([claim], tokens, starts)[0]
+
+
+def token_f1_many(claims: Sequence[np.ndarray], tokens: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """``token_f1`` for many claims at once: one matrix product over every claim token and every
+    wording token, then the best match within each claim's and each wording's run. (claims, wordings)."""
+    c_starts = np.concatenate([[0], np.cumsum([len(c) for c in claims])[:-1]]).astype(np.int64)
+    c_len = np.array([len(c) for c in claims], dtype=np.float32)
+    w_len = np.diff(np.append(starts, tokens.shape[0])).astype(np.float32)
+    s = np.concatenate(claims) @ tokens.T  # (all claim tokens, all wording tokens)
+    # precision: each claim token's best wording token; recall: each wording token's best claim token
+    precision = np.add.reduceat(np.maximum.reduceat(s, starts, axis=1), c_starts, axis=0) / c_len[:, None]
+    recall = np.add.reduceat(np.maximum.reduceat(s, c_starts, axis=0), starts, axis=1) / w_len[None, :]
+    precision, recall = np.clip(precision, 0.0, None), np.clip(recall, 0.0, None)
     return (2 * precision * recall / np.clip(precision + recall, 1e-9, None)).astype(np.float32)
 
 
@@ -257,7 +267,13 @@ class Classifier:
         no token vectors (a backend without them)."""
         if self.tokens is None:
             return [None] * len(claim_tokens)
-        return [None if ct is None or not len(ct) else token_f1(ct, *self.tokens) for ct in claim_tokens]
+        have = [i for i, ct in enumerate(claim_tokens) if ct is not None and len(ct)]
+        out: list[np.ndarray | None] = [None] * len(claim_tokens)
+        if have:
+            f1 = token_f1_many([claim_tokens[i] for i in have], *self.tokens)  # type: ignore[misc]
+            for row, i in enumerate(have):
+                out[i] = f1[row]
+        return out
 
     def overlap(self, text: str) -> np.ndarray:
         """For each wording, the idf-weighted share of its content words that ``text`` uses too."""
