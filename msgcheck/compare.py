@@ -1705,7 +1705,7 @@ _PARTY_WORDS = {
     "team": "team", "teams": "team", "staff": "staff", "technician": "technician", "technicians": "technician",
     "employee": "employee", "employees": "employee", "manager": "manager", "managers": "manager",
     "analyst": "analyst", "analysts": "analyst", "accountant": "accountant", "accountants": "accountant",
-    "supplier": "supplier", "suppliers": "supplier", "vendor": "vendor", "vendors": "vendor",
+    "supplier": "supplier", "suppliers": "supplier", "vendor": "supplier", "vendors": "supplier",
     "customer": "customer", "customers": "customer", "client": "client", "clients": "client",
     "user": "user", "users": "user", "retailer": "retailer", "retailers": "retailer", "bank": "bank",
     "partner": "partner", "partners": "partner", "engineer": "engineer", "engineers": "engineer",
@@ -1717,6 +1717,9 @@ _PARTY_WORDS = {
     "cloud": "cloud", "server": "cloud", "servers": "cloud", "backend": "cloud", "device": "product", "tool": "product",
     "_product_": "product",
 }
+# shared words that are no verb, so say nothing of who does what ("a single technician" / "in a
+# single shift", "through the bank we partner with" / "through our partner bank")
+_NOT_VERBS = {"_sep_", "single", "one", "through", "via", "within", "across", "oversea", "overseas", "international", "same", "own"}
 _PREPOSITIONS = {"using", "running", "with", "by", "of", "for", "from", "on", "in", "to", "at", "use"}
 _COLLECTIVE = {"team", "staff"}
 _MEMBERS = {"team", "staff", "manager", "employee", "technician", "analyst", "engineer", "admin", "user", "owner",
@@ -1735,7 +1738,7 @@ def _swapped_roles(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     # a verb both deny says nothing of who does it ("you don't need cables", "sensors need no cables")
     denied_both = _negated_verbs(claim) & _negated_verbs(approved)
     for verb in {_stem(t) for t in c_toks} & {_stem(t) for t in a_toks}:
-        if verb in _PARTY_WORDS or verb in _STOP or len(verb) < 3 or verb in denied_both:
+        if verb in _PARTY_WORDS or verb in _STOP or len(verb) < 3 or verb in denied_both or verb in _NOT_VERBS:
             continue
         for side in ("subject", "object"):
             pc, wc = _party(c_toks, verb, side)
@@ -1913,6 +1916,7 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     text = re.sub(r"\b(decides|chooses|picks|controls)\b", "sets", text)  # who decides the limit is who sets it
     text = re.sub(r"\b(decide|choose|pick|control)\b", "set", text)
     text = re.sub(r"\bputs? together\b", "builds", text)
+    text = re.sub(r"[,;:!?—–()]|\.(?:\s|$)", " _sep_ ", text)  # clause ends: a party is not looked for past them
     return tuple(t.strip("'") for t in re.split(r"[^a-z'_]+", text) if t.strip("'"))
 
 
@@ -1944,6 +1948,8 @@ def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | Non
             if lead:
                 return _PARTY_WORDS[lead], lead
         span = list(reversed(toks[max(0, i - 4):i])) if side == "subject" else toks[i + 1:i + 4]
+        if "_sep_" in span:
+            span = span[:span.index("_sep_")]
         modifiers = 0
         for k, w in enumerate(span):
             if side == "subject" and w in _PARTY_WORDS and k + 1 < len(span) and span[k + 1] in _PREPOSITIONS:

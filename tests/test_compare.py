@@ -896,3 +896,18 @@ def test_a_name_beside_every_card_sale_is_not_a_narrower_card() -> None:
 )
 def test_currency_tier_weekday_and_not_a_single(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("At one bottling plant, a single technician fitted a hundred and twenty sensors in one shift.",
+         "One technician fitted 120 sensors in a single shift at a bottling plant."),
+        ("Through the bank we partner with, your deposits carry FDIC protection up to $250k.",
+         "Deposits are FDIC insured up to $250,000 through our partner bank."),
+        ("Overseas vendors can be paid in any of thirty currencies at the mid-market rate plus a flat 0.5% fee.",
+         "Pay overseas suppliers in 30 currencies at the mid-market rate plus a flat 0.5% fee."),
+    ],
+)
+def test_who_does_what_is_read_within_a_clause_and_not_around_adjectives(claim: str, approved: str) -> None:
+    assert "roles" not in kinds(claim, approved)
