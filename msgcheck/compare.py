@@ -325,7 +325,9 @@ _ABSOLUTES = frozenset({
     "infinite", "for life", "lifetime", "never fails", "every single", "no matter", "whatever the",
     "at all times", "without exception", "no exceptions", "fastest", "the best", "number one", "100 percent",
     "every last", "never again", "any environment", "any weather", "any situation", "any circumstances",
-    "the life of the", "the whole life", "a thing of the past", "of any kind", "whatsoever"
+    "the life of the", "the whole life", "a thing of the past", "of any kind", "whatsoever",
+    "anything", "it all", "promise", "promises", "promised", "assured", "no matter what", "whatever happens",
+    "every possible", "can't fail", "cannot fail"
 })
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",

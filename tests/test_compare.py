@@ -911,3 +911,12 @@ def test_currency_tier_weekday_and_not_a_single(claim: str, approved: str, expec
 )
 def test_who_does_what_is_read_within_a_clause_and_not_around_adjectives(claim: str, approved: str) -> None:
     assert "roles" not in kinds(claim, approved)
+
+
+@pytest.mark.parametrize("claim", [
+    "The sensors survive anything: washdowns, dust, freezing cold stores, you name it.",
+    "Washdowns, dust, deep-freeze stores: these sensors survive it all.",
+    "We promise the sensors survive washdowns, dust and freezing cold stores.",
+])
+def test_more_absolutes_reps_add(claim: str) -> None:
+    assert kinds(claim, "The sensors survive washdowns, dust and freezing cold stores.") == ["absolute"]
