@@ -452,7 +452,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
                   _leading_condition, _restricted_subject, _other_device, _kind_of_every, _kind_of_users,
-                  _named_for_any):
+                  _named_for_any, _one_model):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -1196,6 +1196,25 @@ def _named_for_any(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     if names:
         return f"names {', '.join(names)} where the platform says {m.group(0).strip()}"
     return None
+
+
+_ONE_MODEL = re.compile(r"\b(?:the|our|its)\s+((?:[\w-]+\s+){1,2}?)(model|version|edition|variant|range|series)\b", re.I)
+
+
+def _one_model(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"The stainless-steel model is IP68 rated" where the platform says the sensors are: one model
+    (version, edition) of the product where the platform speaks of them all."""
+    m = _ONE_MODEL.search(claim)
+    if not m or re.search(rf"\b{m.group(2)}s?\b", approved, re.I):
+        return None
+    if not re.search(r"\b[A-Z]|\w-\w", m.group(1)):
+        return None  # a name ("the Sentinel Pro model") or a make ("the stainless-steel model"), not "the forecasting model"
+    a_words = {_stem(t) for t in tokens(approved)}
+    names = {w.lower() for n in own_names for w in n.split()}
+    new = [t for t in tokens(m.group(1)) if _stem(t) not in a_words and t not in _STOP and t not in names]
+    if not new and not set(tokens(m.group(1))) & names:
+        return None
+    return f"'{m.group(0).strip()}' where the platform speaks of every one"
 
 
 _DEVICES = re.compile(r"\b(ipads?|iphones?|android|ios|tablets?|smartphones?|windows|macs?|macos|chromebooks?|"

@@ -920,3 +920,16 @@ def test_who_does_what_is_read_within_a_clause_and_not_around_adjectives(claim: 
 ])
 def test_more_absolutes_reps_add(claim: str) -> None:
     assert kinds(claim, "The sensors survive washdowns, dust and freezing cold stores.") == ["absolute"]
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("The stainless-steel model is IP68 rated and runs from -40 °C to 85 °C.", ["scope"]),
+        ("The Sentinel Pro model is rated IP68 and works from -40 °C to 85 °C.", ["scope"]),
+        ("The latest version is rated IP68 and works from -40 °C to 85 °C.", []),
+    ],
+)
+def test_one_model_of_the_product(claim: str, expected: list[str]) -> None:
+    approved = "Keel Sentinel sensors are rated IP68 and work from -40 °C to 85 °C."
+    assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
