@@ -927,7 +927,7 @@ def test_more_absolutes_reps_add(claim: str) -> None:
     [
         ("The stainless-steel model is IP68 rated and runs from -40 °C to 85 °C.", ["scope"]),
         ("The Sentinel Pro model is rated IP68 and works from -40 °C to 85 °C.", ["scope"]),
-        ("The latest version is rated IP68 and works from -40 °C to 85 °C.", []),
+        ("Keel Sentinel sensors, in every version, are rated IP68 and work from -40 °C to 85 °C.", []),
     ],
 )
 def test_one_model_of_the_product(claim: str, expected: list[str]) -> None:
