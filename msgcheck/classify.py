@@ -205,11 +205,29 @@ _STOPWORDS = set(
 )
 
 
+# words and phrases that say the same thing, counted as one word by the overlap ("gets a yes on the
+# spot" shares "approve" and "instantly" with "approves every business instantly")
+_SAME_WORD = [(re.compile(p), w) for p, w in (
+    (r"\b(?:immediately|instantly|instant|right away|straight away|on the spot|the moment)\b", "instantly"),
+    (r"\b(?:approv\w*|gets? an? (?:immediate |instant )?yes|says? yes)\b", "approve"),
+    (r"\b(?:breakdowns?|faults?|failures?|fails?|failing|(?:about|going) to (?:break|fail|go)|gives? out)\b", "failure"),
+    (r"\b(?:predicts?|predicting|sees? (?:it|them|every \w+) coming|ahead of time|before it happens)\b", "predict"),
+    (r"\b(?:cells?|batteries|battery)\b", "battery"),
+    (r"\b(?:free of charge|at no (?:extra )?(?:cost|charge)|no charge|costs? nothing|for free)\b", "free"),
+    (r"\b(?:take (?:it |money |cash )?out|withdraw\w*)\b", "withdraw"),
+    (r"\b(?:vendors?|suppliers?)\b", "supplier"),
+)]
+
+
 def content_words(text: str, names: "re.Pattern[str] | None" = None) -> set[str]:
-    """Stemmed content words of ``text`` (numbers kept, stop words and own names dropped)."""
+    """Stemmed content words of ``text`` (numbers kept, stop words and own names dropped; words of
+    the same meaning in ``_SAME_WORD`` counted as one)."""
     if names is not None:
         text = names.sub(" ", text)
-    return {_stem(t) for t in _CONTENT.findall(text.lower().replace("-", " ")) if t not in _STOPWORDS}
+    text = text.lower()
+    for pattern, word in _SAME_WORD:
+        text = pattern.sub(word, text)
+    return {_stem(t) for t in _CONTENT.findall(text.replace("-", " ")) if t not in _STOPWORDS}
 
 
 def _telling(q: Quantity) -> bool:

@@ -288,3 +288,13 @@ def test_engine_embeds_claims_with_their_tokens_and_again_when_only_the_vector_w
     again = _TokenFake(fake_embedder)
     e2 = Engine(platform, embedder=again, vector_cache=VectorCache(tmp_path))
     assert e2.classifier.tokens is not None and again.calls == []
+
+
+def test_words_of_the_same_meaning_count_as_one_in_the_overlap() -> None:
+    from msgcheck.classify import content_words
+
+    assert {"approve", "instantly"} <= content_words("Apply and get a yes on the spot.")
+    assert {"approve", "instantly"} <= content_words("Fernway approves every business instantly.")
+    assert {"predict", "failure"} <= content_words("Whatever is about to break, Sentinel sees it coming.")
+    assert {"battery", "free", "withdraw", "supplier"} <= content_words(
+        "The cell is replaced free of charge; take money out any time; pay vendors.")
