@@ -191,8 +191,13 @@ def expand_wordings(platform: Platform) -> tuple[Wording, ...]:
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
+    """A light stem: "cabling" and "cables", "magnetically" and "magnet", "freezer" and "freezing"."""
+    for suffix in ("es", "s"):  # the plural first, then one ending: "cablings" and "cables" alike
         if len(word) > len(suffix) + 3 and word.endswith(suffix) and not word.endswith("ss"):
+            word = word[: -len(suffix)]
+            break
+    for suffix in ("ically", "ally", "ation", "ing", "er", "ly", "ed"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
             return word[: -len(suffix)]
     return word
 

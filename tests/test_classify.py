@@ -293,8 +293,16 @@ def test_engine_embeds_claims_with_their_tokens_and_again_when_only_the_vector_w
 def test_words_of_the_same_meaning_count_as_one_in_the_overlap() -> None:
     from msgcheck.classify import content_words
 
-    assert {"approve", "instantly"} <= content_words("Apply and get a yes on the spot.")
-    assert {"approve", "instantly"} <= content_words("Fernway approves every business instantly.")
-    assert {"predict", "failure"} <= content_words("Whatever is about to break, Sentinel sees it coming.")
-    assert {"battery", "free", "withdraw", "supplier"} <= content_words(
+    shared = content_words("Apply and get a yes on the spot.") & content_words("Fernway approves every business instantly.")
+    assert shared == content_words("approve instantly") and len(shared) == 2
+    assert content_words("predict failure") <= content_words("Whatever is about to break, Sentinel sees it coming.")
+    assert content_words("battery free withdraw supplier") <= content_words(
         "The cell is replaced free of charge; take money out any time; pay vendors.")
+
+
+def test_the_overlap_stems_word_forms_alike() -> None:
+    from msgcheck.classify import content_words
+
+    assert content_words("No cabling: it clamps on magnetically, even in a freezer.") >= \
+        content_words("cables magnet freezing")
+    assert content_words("applications") == content_words("application")
