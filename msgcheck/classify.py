@@ -221,6 +221,7 @@ _SAME_WORD = [(re.compile(p), w) for p, w in (
     (r"\b(?:free of charge|at no (?:extra )?(?:cost|charge)|no charge|costs? nothing|for free)\b", "free"),
     (r"\b(?:take (?:it |money |cash )?out|withdraw\w*)\b", "withdraw"),
     (r"\b(?:vendors?|suppliers?)\b", "supplier"),
+    (r"\b(?:locations?|sites?|shops?|stores?|branch(?:es)?)\b", "store"),
 )]
 
 

@@ -296,6 +296,7 @@ def test_words_of_the_same_meaning_count_as_one_in_the_overlap() -> None:
     shared = content_words("Apply and get a yes on the spot.") & content_words("Fernway approves every business instantly.")
     assert shared == content_words("approve instantly") and len(shared) == 2
     assert content_words("predict failure") <= content_words("Whatever is about to break, Sentinel sees it coming.")
+    assert content_words("store") == content_words("locations") == content_words("a site")
     assert content_words("battery free withdraw supplier") <= content_words(
         "The cell is replaced free of charge; take money out any time; pay vendors.")
 
