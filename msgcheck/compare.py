@@ -352,7 +352,12 @@ _STOP = set(
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower().replace("’", "'"))
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(text.lower().replace("’", "'")))
 
 
 # for each absolute, its longest word: a text without any of these holds no absolute
@@ -1305,6 +1310,11 @@ def _changed_modifier(claim: str, approved: str, own_names: Sequence[str] = ()) 
 
 def _modified_nouns(text: str) -> list[tuple[str, str, str]]:
     """(modifier, stemmed noun, modifier as written) for each adjacent word pair."""
+    return list(_modified_nouns_cached(text))
+
+
+@lru_cache(maxsize=8192)
+def _modified_nouns_cached(text: str) -> tuple[tuple[str, str, str], ...]:
     out = []
     for part in re.split(r"[,;:.!?()—–]|\s-\s", text):  # a pair does not run across punctuation
         words = re.findall(r"[A-Za-z][\w'-]*", part)
@@ -1312,7 +1322,7 @@ def _modified_nouns(text: str) -> list[tuple[str, str, str]]:
             if a.lower() in _STOP or b.lower() in _STOP or a.lower() in _UNIVERSAL or a.lower() in _NEGATORS:
                 continue
             out.append((a.lower(), _stem(b.lower()), a))
-    return out
+    return tuple(out)
 
 
 def _starts_sentence(text: str, word: str, noun: str) -> bool:
@@ -1952,9 +1962,23 @@ def _negated_verbs(text: str) -> set[str]:
 def _first_use(toks: list[str], verb: str) -> int | None:
     """Where ``verb`` is first said (not denied: "managers never have to build anything; our analysts
     build the reports" — the analysts build them)."""
-    uses = [i for i, t in enumerate(toks) if _stem(t) == verb]
-    said = [i for i in uses if not any(w in _NEG_WORDS or w.endswith("n't") for w in toks[max(0, i - 3):i])]
-    return (said or uses or [None])[0]
+    return _first_uses(tuple(toks)).get(verb)
+
+
+@lru_cache(maxsize=4096)
+def _first_uses(toks: tuple[str, ...]) -> dict[str, int]:
+    """Every stem's first use in ``toks`` that is not denied (else its first use)."""
+    said: dict[str, int] = {}
+    denied: dict[str, int] = {}
+    for i, t in enumerate(toks):
+        stem = _stem(t)
+        if stem in said:
+            continue
+        if any(w in _NEG_WORDS or w.endswith("n't") for w in toks[max(0, i - 3):i]):
+            denied.setdefault(stem, i)
+        else:
+            said[stem] = i
+    return {**denied, **said}
 
 
 def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | None]:
@@ -1991,5 +2015,6 @@ def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | Non
 
 def clear_caches() -> None:
     """Forget the cached facts of texts already read (for benchmarks that time a cold pass)."""
-    for f in (_quantities, _absolutes, _scope, _negation_scopes, bases, _role_tokens_cached, ideas, _idea_sides, _stem):
+    for f in (_quantities, _absolutes, _scope, _negation_scopes, bases, _role_tokens_cached, ideas, _idea_sides, _stem,
+              _first_uses, _tokens, _modified_nouns_cached):
         f.cache_clear()
