@@ -54,7 +54,9 @@ ABLATABLE = ("_added_restriction", "_changed_modifier", "_changed_per_unit", "_a
              "_added_figure", "_opposite_idea", "_reversed_direction",
              # session 3
              "_someone_else_provides", "_agent_changed", "_status_moved", "_staff_do_it", "_leading_condition",
-             "_restricted_subject", "_other_device", "_added_claim", "_eliminated")
+             "_restricted_subject", "_other_device", "_added_claim", "_eliminated",
+             # session 4
+             "_kind_of_users", "_named_for_any", "_one_model", "_sent_to_us", "_done_by_hand", "_reversed_change")
 
 
 class Prepared:

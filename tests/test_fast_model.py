@@ -232,11 +232,18 @@ def test_evaluation_set_gives_the_same_verdicts_with_both_backends(use_cache: Pa
         pytest.importorskip("openvino")
     cases = evaluate.load_dataset(ROOT / "samples" / "eval" / "claims.jsonl")
     reference = evaluate.evaluate(cases, embedder=torch_embedder)
-    fast_run = evaluate.evaluate(cases, embedder=get_embedder(backend))
+    embedder = get_embedder(backend)
+    fast_run = evaluate.evaluate(cases, embedder=embedder)
     differ = [(a.case.id, a.kind, a.message_id, b.kind, b.message_id)
               for a, b in zip(reference.outcomes, fast_run.outcomes)
               if (a.kind, a.message_id) != (b.kind, b.message_id)]
-    assert len(cases) > 300 and differ == []
+    assert len(cases) > 300
+    if backend == "openvino" and getattr(embedder, "precision", "f32") not in ("f32", "fp32"):
+        # bf16 inference: the token vectors the verdicts weigh move a little more than the sentence
+        # vectors, and a claim on a threshold's edge can flip (docs/fast-backend.md): at most 1 in 500
+        assert len(differ) <= len(cases) // 500, differ
+    else:
+        assert differ == []
 
 
 @pytest.mark.slow
