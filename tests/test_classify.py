@@ -307,3 +307,25 @@ def test_the_overlap_stems_word_forms_alike() -> None:
     assert content_words("No cabling: it clamps on magnetically, even in a freezer.") >= \
         content_words("cables magnet freezing")
     assert content_words("applications") == content_words("application")
+
+
+def test_nearest_a_retired_wording_by_less_than_the_lead_repeats_it_when_nothing_differs(platform, fake_embedder) -> None:
+    """Nearest a retired wording (at least 0.40) but less than the lead ahead of the best approved
+    one: the claim repeats it when it says nothing else than the retired wording while the approved
+    one differs in fact ("once a day" against "every 5 seconds"). Scores here are the cosines alone
+    (no lexical or figure lift), set by hand."""
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds
+
+    base = Engine(platform, embedder=fake_embedder).classifier
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
+    texts = [w.text for w in clf.wordings]
+    r = texts.index("Lumen dashboards update once a day overnight.")
+    a = texts.index("Lumen Pulse dashboards refresh every 5 seconds.")
+    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    cos[r], cos[a] = 0.50, 0.45  # retired nearest, 0.05 ahead: less than the 0.08 lead
+    v = clf.judge("The numbers update once a day.", cos)
+    assert v.kind is Kind.RETIRED and v.wording is not None and v.wording.message_id == "ret-daily-refresh"
+    cos[a] = 0.52  # the approved wording nearest: no longer a repeat of the retired one
+    assert clf.judge("The numbers update once a day.", cos).kind is not Kind.RETIRED
