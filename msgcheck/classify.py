@@ -311,7 +311,7 @@ class Classifier:
         "in about 10 minutes"; "40%" and "up to 40%"), prices by the same thing ("by location",
         "per store") or speaks of the same subject ("costs nothing", "free", "a paid add-on": the price), else 0. A shared figure is strong evidence
         that two sentences are about the same thing, even when their words differ; a shared idea alone
-        is not, when the cosine (``sims``) says they are far apart ("two months free" and "free for up
+        is not, when the similarity (``sims``) says they are far apart ("two months free" and "free for up
         to 10 stores")."""
         out = np.zeros(len(self.wordings), dtype=np.float32)
         if not self.t.figure:
