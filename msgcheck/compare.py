@@ -1724,13 +1724,17 @@ def _work_moved_to_customer(claim: str, approved: str, own_names: Sequence[str] 
     for i, t in enumerate(toks):
         if _verb_base(t) in done_for_you and not t.endswith("ed"):
             before = toks[max(0, i - 4):i]
-            if "your" in before or "you" in before:
+            if "_sep_" in before:
+                before = before[len(before) - before[::-1].index("_sep_"):]  # the verb's own clause
+            if "your" in before or "you" in before or set(before) & _CUSTOMERS:
                 party = next((w for w in reversed(before) if w in _PARTY_WORDS or w == "you"), "you")
                 return f"has your {party} do it ('{t}') where the platform says it is done for you" if party != "you" \
                     else f"has you do it ('{t}') where the platform says it is done for you"
     return None
 
 
+# the customer's side, named as such ("Customers encrypt their own data", "every retailer … encrypts")
+_CUSTOMERS = {"customers", "customer", "retailers", "retailer", "clients", "client"}
 _PARTY_WORDS = {
     "you": "you", "we": "we", "us": "we", "i": "we", "they": "they", "them": "they",
     "team": "team", "teams": "team", "staff": "staff", "technician": "technician", "technicians": "technician",
@@ -1947,6 +1951,9 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     text = re.sub(r"\b(decides|chooses|picks|controls)\b", "sets", text)  # who decides the limit is who sets it
     text = re.sub(r"\b(decide|choose|pick|control)\b", "set", text)
     text = re.sub(r"\bputs? together\b", "builds", text)
+    # "your team handles encryption": the team encrypts
+    text = re.sub(r"\b(?:handles?|does|do|takes? care of|manages?|looks? after)\s+(?:the\s+|all\s+)?(encrypt|install|integrat)(?:ion|ation)\b",
+                  r"\1s", text)
     text = re.sub(r"[,;:!?—–()]|\.(?:\s|$)", " _sep_ ", text)  # clause ends: a party is not looked for past them
     return tuple(t.strip("'") for t in re.split(r"[^a-z'_]+", text) if t.strip("'"))
 

@@ -933,3 +933,14 @@ def test_more_absolutes_reps_add(claim: str) -> None:
 def test_one_model_of_the_product(claim: str, expected: list[str]) -> None:
     approved = "Keel Sentinel sensors are rated IP68 and work from -40 °C to 85 °C."
     assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Customers encrypt their own sales data before it's stored or sent.",
+        "Security note for IT: your team handles encryption at rest and in transit.",
+    ],
+)
+def test_the_customer_encrypts_what_the_platform_says_is_encrypted_for_them(claim: str) -> None:
+    assert "roles" in kinds(claim, "Your sales data is encrypted at rest and in transit, and audited under SOC 2 Type II.")
