@@ -37,7 +37,7 @@ MEASURED_MESSAGE_ID = 1.0
 # (dev and test, 913 rows), measured minus the margin.
 MEASURED_SAMPLE_PLATFORM_RECALL = {
     "aligned": 0.947,
-    "drift": 0.910,
+    "drift": 0.915,
     "off_message": 0.907,
     "retired": 0.929,
     "none": 1.0,
