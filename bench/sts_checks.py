@@ -119,10 +119,7 @@ class PairJudge:
     def similarity(self, a: str, va: Encoded, vb: Encoded) -> float:
         """The similarity msgcheck weighs (the cosine blended with the token alignment)."""
         clf = self.classifier(a, va)
-        cos = float(clf.similarities(vb[0][None, :])[0, 0])
-        al = clf.alignments([vb[1]])[0]
-        w = self.t.token_weight
-        return cos if al is None else (1 - w) * cos + w * float(al[0])
+        return float(clf.blend(clf.similarities(vb[0][None, :])[0], clf.alignments([vb[1]])[0])[0])
 
     def judge(self, a: str, b: str, va: Encoded, vb: Encoded) -> Kind:
         clf = self.classifier(a, va)

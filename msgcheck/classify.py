@@ -20,7 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .compare import Difference, Quantity, bases, compare, ideas, quantities
+from .compare import TAKE_OUT, Difference, Quantity, bases, compare, ideas, quantities
 from .models import Finding, Kind, Location, Platform, Wording
 
 
@@ -219,7 +219,7 @@ _SAME_WORD = [(re.compile(p), w) for p, w in (
     (r"\b(?:predicts?|predicting|sees? (?:it|them|every \w+) coming|ahead of time|before it happens)\b", "predict"),
     (r"\b(?:cells?|batteries|battery)\b", "battery"),
     (r"\b(?:free of charge|at no (?:extra )?(?:cost|charge)|no charge|costs? nothing|for free)\b", "free"),
-    (r"\b(?:take (?:it |money |cash )?out|withdraw\w*)\b", "withdraw"),
+    (rf"{TAKE_OUT}|\bwithdraw\w*\b", "withdraw"),
     (r"\b(?:vendors?|suppliers?)\b", "supplier"),
     (r"\b(?:locations?|sites?|shops?|stores?|branch(?:es)?)\b", "store"),
 )]
@@ -286,6 +286,13 @@ class Classifier:
         """Each claim's cosine similarity to each wording (the figure a finding reports)."""
         return claim_vectors @ self.vectors.T
 
+    def blend(self, cosines: np.ndarray, alignment: np.ndarray | None) -> np.ndarray:
+        """The similarity the verdicts weigh: the cosine, with the token alignment (when known) at
+        ``t.token_weight``."""
+        if alignment is None:
+            return cosines
+        return (1 - self.t.token_weight) * cosines + self.t.token_weight * alignment
+
     def alignments(self, claim_tokens: Sequence[np.ndarray | None]) -> list[np.ndarray | None]:
         """Each claim's token alignment (``token_f1``) with each wording; None where either side has
         no token vectors (a backend without them)."""
@@ -330,7 +337,7 @@ class Classifier:
         """The verdict on one claim, from its cosine to each wording and, when known, its token
         alignment with each (weighed beside the cosine: ``t.token_weight``). Findings report the cosine."""
         t = self.t
-        sims = cosines if alignment is None else (1 - t.token_weight) * cosines + t.token_weight * alignment
+        sims = self.blend(cosines, alignment)
         score = sims + t.lexical * self.overlap(text)
         # a shared figure lifts a wording that is already among the nearest (not one far off topic:
         # "a 5-year warranty" is not about the battery because the battery lasts up to 5 years)

@@ -725,9 +725,11 @@ def _stem(word: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
 
 
+# "take it out" is "withdraw" (also read by classify's overlap)
+TAKE_OUT = r"\btak(?:e|es|ing)\s+(?:(?:it|them|money|cash|funds)\s+)?out\b"
 _SAME_ACT = [(re.compile(p, re.I), v) for p, v in (
     (r"\brefresh(?:es|ed|ing)?\b", "update"),
-    (r"\btak(?:e|es|ing)\s+(?:(?:it|them|money|cash|funds)\s+)?out\b", "withdraw"),
+    (TAKE_OUT, "withdraw"),
     (r"\bhook(?:s|ed|ing)?\s+(?:up\s+)?(?:to|into)\b", "connect to"),
 )]
 
@@ -882,6 +884,11 @@ def _as_written(stems: Sequence[str], text: str) -> str:
         m = re.search(rf"(?<![\w-]){re.escape(stem)}\w{{0,2}}(?![\w-])", text, re.I)
         out.append(m.group(0) if m else stem)
     return ", ".join(out)
+
+
+def _name_words(own_names: Sequence[str]) -> set[str]:
+    """The words of the company's own names, lower case ("keel", "sentinel")."""
+    return {w for n in own_names for w in n.lower().split()}
 
 
 def _without_names(text: str, names: Sequence[str]) -> str:
@@ -1188,7 +1195,7 @@ def _named_for_any(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     if not m or re.search(r"\b(?:any|all|every|whichever|whatever|whether)\b", claim, re.I):
         return None
     phrase = m.group(1).lower().split()  # "historian or CMMS through" → historian, cmms; "card sale" → sale
-    heads = [w for w in phrase[:next((k for k, w in enumerate(phrase) if w in _STOP and w != "or"), len(phrase))]]
+    heads = phrase[:next((k for k, w in enumerate(phrase) if w in _STOP and w != "or"), len(phrase))]
     nouns = {_stem(w) for k, w in enumerate(heads) if w != "or" and (k + 1 == len(heads) or heads[k + 1] == "or")}
     text = _without_names(claim, own_names).strip()
     a_joined = re.sub(r"[\s-]+", "", approved.lower())
@@ -1215,7 +1222,7 @@ def _one_model(claim: str, approved: str, own_names: Sequence[str] = ()) -> str 
     if not re.search(r"\b[A-Z]|\w-\w", m.group(1)):
         return None  # a name ("the Sentinel Pro model") or a make ("the stainless-steel model"), not "the forecasting model"
     a_words = {_stem(t) for t in tokens(approved)}
-    names = {w.lower() for n in own_names for w in n.split()}
+    names = _name_words(own_names)
     new = [t for t in tokens(m.group(1)) if _stem(t) not in a_words and t not in _STOP and t not in names]
     if not new and not set(tokens(m.group(1))) & names:
         return None
@@ -1290,7 +1297,7 @@ _SAME_SCOPE = ({"international", "overseas", "foreign", "cross-border", "global"
 def _changed_modifier(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Shopify connectors" or "regional managers" where the platform says "point-of-sale
     connectors" or "every store manager": the same thing, narrowed by another qualifier."""
-    names = {w for n in own_names for w in n.lower().split()}
+    names = _name_words(own_names)
     a_pairs = [p for p in _modified_nouns(approved) if p[0] not in names]
     a_words = set(tokens(approved))
     for i, (mod, noun, raw) in enumerate(_modified_nouns(claim)):
@@ -1434,7 +1441,7 @@ _WIDE = re.compile(r"\b(all|every|any|everything|everyone)\b\s*(?:(?:of\s+)?(?:t
 def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"cut all downtime, planned and unplanned" where the platform says "cut unplanned downtime":
     the claim drops the platform's qualifier and covers everything."""
-    names = {w for n in own_names for w in n.lower().split()}
+    names = _name_words(own_names)
     # "every product, gateways and cables included": things the platform's wording does not name
     # (a name, "Starter included", is one of the things the wording covers)
     a_nouns = {_singular(a) for a in tokens(approved)}
@@ -1723,9 +1730,7 @@ def _work_moved_to_customer(claim: str, approved: str, own_names: Sequence[str] 
     toks = _role_tokens(claim, own_names)
     for i, t in enumerate(toks):
         if _verb_base(t) in done_for_you and not t.endswith("ed"):
-            before = toks[max(0, i - 4):i]
-            if "_sep_" in before:
-                before = before[len(before) - before[::-1].index("_sep_"):]  # the verb's own clause
+            before = _clause_before(toks, i, 4)
             if "your" in before or "you" in before or set(before) & _CUSTOMERS:
                 party = next((w for w in reversed(before) if w in _PARTY_WORDS or w == "you"), "you")
                 return f"has your {party} do it ('{t}') where the platform says it is done for you" if party != "you" \
@@ -1990,34 +1995,42 @@ def _first_uses(toks: tuple[str, ...]) -> dict[str, int]:
 
 def _party(toks: list[str], verb: str, side: str) -> tuple[str | None, str | None]:
     """The party next to the first use of ``verb``: the subject before it, the object after it."""
-    first = _first_use(toks, verb)
-    for i, t in enumerate(toks):
-        if i != first:
-            continue
-        if side == "subject" and i > 0 and toks[i - 1] == "and":
-            # "Lumen Pulse is SOC 2 certified and encrypts all data": the sentence's subject does it too
-            lead = next((w for w in toks[:min(i - 1, 2)] if w in _PARTY_WORDS), None)
-            if lead:
-                return _PARTY_WORDS[lead], lead
-        span = list(reversed(toks[max(0, i - 4):i])) if side == "subject" else toks[i + 1:i + 4]
-        if "_sep_" in span:
-            span = span[:span.index("_sep_")]
-        modifiers = 0
-        for k, w in enumerate(span):
-            if side == "subject" and w in _PARTY_WORDS and k + 1 < len(span) and span[k + 1] in _PREPOSITIONS:
-                continue  # "Stores using Lumen Pulse reduce": Lumen Pulse is not who reduces
-            if w in _PARTY_WORDS:
-                return _PARTY_WORDS[w], w
-            if side == "subject" and w in _PREPOSITIONS:
-                continue
-            if w in _DETERMINERS or (side == "subject" and w in _SKIP_BEFORE):
-                continue
-            if side == "object" and modifiers == 0 and w not in _STOP and w not in _SKIP_BEFORE:
-                modifiers += 1  # "warns machine vendors": one modifier before the party
-                continue
-            break
+    i = _first_use(toks, verb)
+    if i is None:
         return None, None
+    if side == "subject" and i > 0 and toks[i - 1] == "and":
+        # "Lumen Pulse is SOC 2 certified and encrypts all data": the sentence's subject does it too
+        lead = next((w for w in toks[:min(i - 1, 2)] if w in _PARTY_WORDS), None)
+        if lead:
+            return _PARTY_WORDS[lead], lead
+    span = list(reversed(_clause_before(toks, i, 4))) if side == "subject" else _clause_after(toks, i, 3)
+    modifiers = 0
+    for k, w in enumerate(span):
+        if side == "subject" and w in _PARTY_WORDS and k + 1 < len(span) and span[k + 1] in _PREPOSITIONS:
+            continue  # "Stores using Lumen Pulse reduce": Lumen Pulse is not who reduces
+        if w in _PARTY_WORDS:
+            return _PARTY_WORDS[w], w
+        if side == "subject" and w in _PREPOSITIONS:
+            continue
+        if w in _DETERMINERS or (side == "subject" and w in _SKIP_BEFORE):
+            continue
+        if side == "object" and modifiers == 0 and w not in _STOP and w not in _SKIP_BEFORE:
+            modifiers += 1  # "warns machine vendors": one modifier before the party
+            continue
+        break
     return None, None
+
+
+def _clause_before(toks: Sequence[str], i: int, n: int) -> list[str]:
+    """Up to ``n`` role tokens before position ``i``, within its clause (``_sep_`` ends one)."""
+    before = list(toks[max(0, i - n):i])
+    return before[len(before) - before[::-1].index("_sep_"):] if "_sep_" in before else before
+
+
+def _clause_after(toks: Sequence[str], i: int, n: int) -> list[str]:
+    """Up to ``n`` role tokens after position ``i``, within its clause."""
+    after = list(toks[i + 1:i + 1 + n])
+    return after[:after.index("_sep_")] if "_sep_" in after else after
 
 
 def clear_caches() -> None:

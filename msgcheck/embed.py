@@ -37,12 +37,16 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
+def gives_tokens(embedder: Embedder) -> bool:
+    """Whether the backend gives token vectors too (``encode_tokens``)."""
+    return getattr(embedder, "encode_tokens", None) is not None
+
+
 def encode_tokens(embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray] | None]:
     """Sentence vectors, and token vectors when the backend gives them (else None)."""
-    fn = getattr(embedder, "encode_tokens", None)
-    if fn is None:
+    if not gives_tokens(embedder):
         return embedder.encode(texts), None
-    vectors, tokens = fn(texts)
+    vectors, tokens = embedder.encode_tokens(texts)  # type: ignore[attr-defined]
     return vectors, list(tokens)
 
 
@@ -180,7 +184,7 @@ class VectorCache:
     def get_or_compute_tokens(self, embedder: Embedder,
                               texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray] | None]:
         """Sentence vectors and token vectors (None from a backend without them), cached together."""
-        if getattr(embedder, "encode_tokens", None) is None:
+        if not gives_tokens(embedder):
             return self.get_or_compute(embedder, texts), None
         path = self.folder / f"{self.key(embedder, texts)}.tokens.npz"
         try:
@@ -192,15 +196,20 @@ class VectorCache:
             pass
         vecs, tokens = encode_tokens(embedder, texts)
         assert tokens is not None
+        flat = np.concatenate(tokens) if tokens else np.zeros((0, vecs.shape[1]), dtype=np.float32)
+        self._save(path, lambda tmp: np.savez(tmp, vectors=vecs, tokens=flat,
+                                              lengths=np.array([len(t) for t in tokens], dtype=np.int64)))
+        return vecs, tokens
+
+    def _save(self, path: Path, write: Callable[[Path], None]) -> None:
+        """Write ``path`` through a temporary file in the same folder (readers never see half a file)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp.npz")
-            flat = np.concatenate(tokens) if tokens else np.zeros((0, vecs.shape[1]), dtype=np.float32)
-            np.savez(tmp, vectors=vecs, tokens=flat, lengths=np.array([len(t) for t in tokens], dtype=np.int64))
+            tmp = path.with_suffix(f".{os.getpid()}.tmp{path.suffix}")
+            write(tmp)
             os.replace(tmp, path)
         except OSError:
             pass  # a read-only cache only costs speed
-        return vecs, tokens
 
     def get_or_compute(self, embedder: Embedder, texts: Sequence[str]) -> np.ndarray:
         path = self.folder / f"{self.key(embedder, texts)}.npy"
@@ -211,11 +220,5 @@ class VectorCache:
         except (OSError, ValueError):
             pass
         vecs = embedder.encode(texts)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-            np.save(tmp, vecs)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a read-only cache only costs speed
+        self._save(path, lambda tmp: np.save(tmp, vecs))
         return vecs

@@ -13,7 +13,7 @@ import numpy as np
 
 from . import segment
 from .classify import Classifier, Thresholds, Verdict, expand_wordings, mask_names, name_masker
-from .embed import Embedder, VectorCache, encode_tokens, get_embedder
+from .embed import Embedder, VectorCache, encode_tokens, get_embedder, gives_tokens
 from .errors import InputError, MsgcheckError, UsageError
 from .extractors import EXTRACTORS, extract_file
 from .lexical import LexicalChecker
@@ -73,23 +73,26 @@ class Engine:
 
         Keys are the embedded form of each text (see ``embed_text``).
         """
-        texts = [self.embed_text(t) for t in texts]
-        self._embed(texts)
-        if not texts:
-            return np.zeros((0, self.classifier.vectors.shape[1]), dtype=np.float32)
-        return np.stack([self.claim_vectors[t] for t in texts])
+        return self._vectors_of([self.embed_text(t) for t in texts])
 
     def similarities(self, texts: Sequence[str]) -> tuple[np.ndarray, list[np.ndarray | None]]:
         """Each text's cosine to each of the platform's wordings, and its token alignment with each
         (None for a text without token vectors): what ``Classifier.judge`` weighs."""
-        vectors = self.vectors(texts)
-        tokens = [self.claim_tokens.get(self.embed_text(t)) for t in texts]
-        return self.classifier.similarities(vectors), self.classifier.alignments(tokens)
+        keys = [self.embed_text(t) for t in texts]
+        vectors = self._vectors_of(keys)
+        return self.classifier.similarities(vectors), self.classifier.alignments([self.claim_tokens.get(k) for k in keys])
+
+    def _vectors_of(self, keys: Sequence[str]) -> np.ndarray:
+        """Sentence vectors of texts already in their embedded form (``embed_text``)."""
+        self._embed(keys)
+        if not keys:
+            return np.zeros((0, self.classifier.vectors.shape[1]), dtype=np.float32)
+        return np.stack([self.claim_vectors[k] for k in keys])
 
     def _embed(self, texts: Sequence[str]) -> None:
         """Run the model on the texts not yet embedded (sentence and, where the backend gives them,
         token vectors: a text whose sentence vector is cached is embedded again for its tokens)."""
-        with_tokens = self._gives_tokens() and self.classifier.tokens is not None and self.classifier.t.token_weight > 0
+        with_tokens = gives_tokens(self.embedder) and self.classifier.tokens is not None and self.classifier.t.token_weight > 0
         todo = list(dict.fromkeys(t for t in texts if t not in self.claim_vectors
                                   or with_tokens and t not in self.claim_tokens))
         if not todo:
@@ -101,9 +104,6 @@ class Engine:
                 self.claim_vectors[text] = vectors[i]
             if tokens is not None:
                 self.claim_tokens[text] = tokens[i]
-
-    def _gives_tokens(self) -> bool:
-        return getattr(self.embedder, "encode_tokens", None) is not None
 
     # -- checking -------------------------------------------------------------------------
     def judge(self, texts: Sequence[str]) -> list[Finding | None]:

@@ -221,7 +221,7 @@ def test_token_f1_scores_each_wording_by_its_own_tokens() -> None:
     assert np.allclose(token_f1(eye[[3]], tokens, starts), [0.0, 2 * 1 * 0.5 / 1.5, 0.0])
 
 
-def test_similarities_blend_the_token_alignment_where_both_sides_have_tokens(platform, fake_embedder) -> None:
+def test_cosines_are_reported_and_the_token_alignment_is_weighed_beside_them(platform, fake_embedder) -> None:
     import numpy as np
 
     from msgcheck.classify import Classifier, Thresholds, token_f1

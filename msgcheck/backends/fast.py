@@ -199,7 +199,7 @@ def encode_with(session, tokenizer, texts: Sequence[str], batch_size: int = BATC
     left out) are appended to it too, in the input order.
     """
     out = np.zeros((len(texts), DIM), dtype=np.float32)
-    per_text: list[np.ndarray] = [np.zeros((0, DIM), dtype=np.float32)] * len(texts)
+    per_text: list[np.ndarray] = [np.zeros((0, DIM), dtype=np.float32)] * (len(texts) if tokens is not None else 0)
     if not texts:
         return out
     encodings = tokenizer.encode_batch([str(t) for t in texts])
