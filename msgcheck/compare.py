@@ -457,7 +457,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
                   _leading_condition, _restricted_subject, _other_device, _kind_of_every, _kind_of_users,
-                  _named_for_any, _one_model):
+                  _named_for_any, _one_model, _widened_list):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -1480,6 +1480,43 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
                 if mod in _SCOPE_MODIFIERS | {"mobile", "web", "desktop"} and (mod, noun) not in c_pairs]
         if mods:
             return f"'everything' where the platform says '{mods[0]}'"
+    return None
+
+
+# a list of things the claim says it of: "card, transfer or check", "from dashboards to forecasts to the app",
+# "QuickBooks, Xero, Sage or FreshBooks"; each member one to three words
+_MEMBER = r"[\w'-]+(?:\s+[\w'-]+){0,2}?"
+_LIST = re.compile(rf"\b(?P<items>{_MEMBER}(?:\s*,\s*{_MEMBER})+,?\s+(?:and|or)\s+{_MEMBER})(?=\s*(?:[,;:.!?—–(]|$|\s+all\b))"
+                   rf"|\bfrom\s+(?P<from>{_MEMBER}(?:\s+to\s+{_MEMBER}){{2,}})(?=\s*[,;:.!?—–]|$)", re.I)
+_PREPOSITIONS = {"on", "in", "at", "for", "with", "by", "from", "to", "of", "via", "through", "under", "over", "into"}
+_DEGREE = {"lot", "lots", "little", "big", "small", "large", "much", "many", "few", "high", "low", "less", "more"}
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+", re.I)
+
+
+def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Card payments, bank transfers and mobile check deposits all land next business day" where the
+    platform says card payments do: the claim lists what the wording says it of, and more beside."""
+    names = _name_words(own_names)
+    a_words = {_singular(t) for t in tokens(approved)} | {_base_form(t) for t in tokens(approved)}
+    for m in _LIST.finditer(claim):
+        items = [x for x in _LIST_SPLIT.split(m.group("items") or m.group("from")) if x.strip()]
+        if len(items) < 3:
+            continue
+        items[0] = items[0].split()[-1]  # the match may start words before the list: its first member is its last word
+        if any(x.split()[0].lower() in _PREPOSITIONS for x in items[1:]):
+            continue  # "the mobile app, on iOS and Android": what it runs on, not more things
+        content = [[t for t in tokens(x) if t not in _STOP and t not in names and len(t) > 1] for x in items]
+        if not all(content):
+            continue
+        known = [x for x, ws in zip(items, content) if any(_singular(t) in a_words or _base_form(t) in a_words for t in ws)]
+        # "a lot or a little": how much, not which things
+        new = [x for x, ws in zip(items, content) if not any(_singular(t) in a_words or _base_form(t) in a_words for t in ws)
+               and not set(ws) <= _DEGREE]
+        # the wording's own list, reworded ("a network cable" for "Ethernet"), is no wider than it
+        listed = max((len([x for x in _LIST_SPLIT.split(a.group("items") or a.group("from")) if x.strip()])
+                      for a in _LIST.finditer(approved)), default=0)
+        if known and new and len(items) > listed:
+            return f"widens it to {', '.join(x.strip() for x in new)} ('{m.group(0).strip()}'), which the platform's wording does not cover"
     return None
 
 

@@ -944,3 +944,26 @@ def test_one_model_of_the_product(claim: str, expected: list[str]) -> None:
 )
 def test_the_customer_encrypts_what_the_platform_says_is_encrypted_for_them(claim: str) -> None:
     assert "roles" in kinds(claim, "Your sales data is encrypted at rest and in transit, and audited under SOC 2 Type II.")
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Card payments, bank transfers and mobile check deposits all land the next business day.",
+         "Card payments land in your account the next business day.", ["scope"]),
+        ("All incoming payments, whether card, transfer or check, land the next business day.",
+         "Card payments land in your account the next business day.", ["scope"]),
+        ("Everything, from dashboards to forecasts to the mobile app, refreshes every 5 seconds.",
+         "Dashboards refresh every 5 seconds.", ["scope"]),
+        # the wording's own list, reworded, is no wider
+        ("The gateway uploads readings by Wi-Fi, cellular LTE or a network cable.",
+         "A gateway sends data over Wi-Fi, Ethernet or LTE.", []),
+        # a list of things the wording does not name at all is not a widening of it
+        ("Sensors can be mounted on pumps, fans and conveyors.", "Sensors mount on motors in minutes.", []),
+        # how much, not which things
+        ("Whatever you keep in the account, a lot or a little, there's never a charge.",
+         "Keep any balance you like and never pay a monthly account fee.", []),
+    ],
+)
+def test_a_list_of_more_things_than_the_wording_names(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
