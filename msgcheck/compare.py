@@ -327,7 +327,9 @@ _ABSOLUTES = frozenset({
     "every last", "never again", "any environment", "any weather", "any situation", "any circumstances",
     "the life of the", "the whole life", "a thing of the past", "of any kind", "whatsoever",
     "anything", "it all", "promise", "promises", "promised", "assured", "no matter what", "whatever happens",
-    "every possible", "can't fail", "cannot fail"
+    "every possible", "can't fail", "cannot fail", "for good", "errors, ever", "zero errors", "zero downtime",
+    "never goes down", "never go down", "never be breached", "never breached", "never lose", "never loses",
+    "never be lost", "never misses", "never miss", "never down"
 })
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",

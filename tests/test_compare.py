@@ -967,3 +967,19 @@ def test_the_customer_encrypts_what_the_platform_says_is_encrypted_for_them(clai
 )
 def test_a_list_of_more_things_than_the_wording_names(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("It encrypts everything at rest and in transit, so your data can never be breached.",
+         "Your sales data is encrypted at rest and in transit."),
+        ("Your savings pot earns up to 3.2% APY, and that rate is locked in for good.", "Earn up to 3.2% APY on your savings pot."),
+        ("Every transaction syncs to QuickBooks or Xero automatically, with zero errors, ever.",
+         "Every transaction syncs to QuickBooks or Xero automatically."),
+        ("Thanks to our SLA, the dashboards never go down.", "A 99.9% uptime SLA on every plan."),
+    ],
+)
+def test_promises_that_nothing_will_ever_go_wrong(claim: str, approved: str) -> None:
+    assert "absolute" in kinds(claim, approved)
+    assert "absolute" not in kinds(approved, approved)
