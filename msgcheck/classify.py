@@ -386,6 +386,11 @@ class Classifier:
             # the positioning sums up the whole offer: a claim is it only when it is clearly near it
             need = t.aligned + (t.margin if w.message_id == "positioning" else 0.0)
             if not diffs and float(score[i]) >= need:
+                # the nearest wording of this message has the parties swapped: a farther one, mute on
+                # who does what, does not clear it ("the seller receives the money" for "you get paid")
+                if compared and self.wordings[compared[0][0]].message_id == w.message_id \
+                        and any(d.kind == "roles" for d in compared[0][1]):
+                    return self._drift_verdict(compared[0][0], float(cosines[compared[0][0]]), compared[0][1])
                 return Verdict(Kind.ALIGNED, w, float(cosines[i]),
                                reason=f"matches the approved {w.role.replace('_', ' ')}", suggestion=None)
             compared.append((i, diffs))

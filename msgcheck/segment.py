@@ -132,7 +132,7 @@ _LIST_LABELS = {"agenda", "contents", "outline", "next steps", "timeline", "sche
 _HOUSEKEEPING = re.compile(
     r"\bstep \d+ of \d+\b|\((video|pdf|webinar|demo|blog|guide|recording|slides|download)\)|"
     r"\bsee (the )?(table|page|p\.|figure|fig\.|appendix|slide|datasheet|attached)\b|"
-    r"^(thanks|thank you)\b|^any questions\b|\breply to this (e-?mail|message)\b|"
+    r"^(thanks|thank you)\b(?! to\b)|^any questions\b|\breply to this (e-?mail|message)\b|"
     r"\b(attaching|attached is|please find attached|as discussed|following up on)\b|\blinked below\b|"
     r"\b(app store|google play)\b|^see you (at|in|there|soon)\b|\b(chapter|part|episode|module|lesson|session)\s+\d+\s*:|"
     r"^[A-Z]{2,6}\s*=\s*[A-Z]|^bring your (\w+ )?questions\b", re.I)

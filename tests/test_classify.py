@@ -329,3 +329,26 @@ def test_nearest_a_retired_wording_by_less_than_the_lead_repeats_it_when_nothing
     assert v.kind is Kind.RETIRED and v.wording is not None and v.wording.message_id == "ret-daily-refresh"
     cos[a] = 0.52  # the approved wording nearest: no longer a repeat of the retired one
     assert clf.judge("The numbers update once a day.", cos).kind is not Kind.RETIRED
+
+
+def test_parties_swapped_against_the_nearest_wording_are_not_cleared_by_a_farther_one(platform, fake_embedder) -> None:
+    """The nearest wording of a message has the claim's parties swapped; a farther wording of the same
+    message says nothing of who does what: the claim is drift from the nearest, not aligned with the
+    farther. Cosines set by hand (no lexical or figure lift)."""
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds
+
+    base = Engine(platform, embedder=fake_embedder).classifier
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
+    texts = [w.text for w in clf.wordings]
+    near = texts.index("Low-stock alerts reach the store team before the shelf is empty.")
+    far = texts.index("Stores using Lumen Pulse reduce stockouts by up to 25%.")
+    claim = "Store managers alert our team to low stock before the shelf is empty."
+    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    cos[near], cos[far] = 0.80, 0.75
+    v = clf.judge(claim, cos)
+    assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[near]
+    assert [d.kind for d in v.differences] == ["roles"]
+    cos[near], cos[far] = 0.70, 0.75  # the wording mute on who is nearest: aligned with it
+    assert clf.judge(claim, cos).kind is Kind.ALIGNED

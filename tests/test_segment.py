@@ -65,6 +65,7 @@ CLAIMS = [
     "Open your account online in about 10 minutes",
     "Proud of the team: a single gateway now handles up to 250 sensors!",
     "Hi Sam, sign up over lunch and most shops see their own numbers the same afternoon.",  # a greeting, then a claim
+    "Thanks to our uptime SLA, your dashboards are always available.",  # "thanks to": because of, not a thank-you
 ]
 
 
