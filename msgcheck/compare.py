@@ -87,11 +87,16 @@ _QUANTITY = re.compile(
 _IMPLIED_ONE = re.compile(
     r"(?P<hedge>in under|under|within|in less than|less than|in about|in just|well over|more than|over|at least|in)?\s*\b"
     r"(?:an?|every|each|per|one|next)\s+"
-    r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|business day|working day|business week)\b",
+    r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|business day|working day|business week|"
+    r"business hour|working hour)\b",
     re.I,
 )
 # "in seconds", "in minutes": an order of magnitude with no number
 _PLURAL_UNIT = re.compile(r"\b(?:in|within|takes)\s+(?P<unit>seconds|minutes|hours|days|weeks|months)\b", re.I)
+# "several business days", "a few weeks": a handful of units, no number ("in a few seconds" is
+# "in seconds": how quick, not how many)
+_FEW_UNITS = re.compile(r"\b(?:several|a few|a couple of|multiple)\s+(?P<unit>(?:business |working )?"
+                        r"(?:days|weeks|months))\b", re.I)
 _ORDINAL_CONTEXT = re.compile(r"\b(the|a|our|their|your)\s+second\b", re.I)
 
 
@@ -287,6 +292,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         for m in _PLURAL_UNIT.finditer(text):
             dim, factor = _UNIT_TABLE[m.group("unit").lower()]
             out.append(Quantity(factor, dim, m.group(0).strip(), "about"))
+        for m in _FEW_UNITS.finditer(text):
+            dim, factor = _UNIT_TABLE[m.group("unit").lower()]
+            out.append(Quantity(3 * factor, dim, m.group(0).strip(), "about"))
     return tuple(out)
 
 

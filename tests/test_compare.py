@@ -983,3 +983,21 @@ def test_a_list_of_more_things_than_the_wording_names(claim: str, approved: str,
 def test_promises_that_nothing_will_ever_go_wrong(claim: str, approved: str) -> None:
     assert "absolute" in kinds(claim, approved)
     assert "absolute" not in kinds(approved, approved)
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Card payments land in your account within the next business hour.", ["unit"]),
+        ("Card payouts take several business days to reach your account.", ["number"]),
+        ("Card payouts take a few working days to reach your account.", ["number"]),
+        ("Card payments reach your account on the next business day.", []),
+    ],
+)
+def test_the_next_business_hour_and_several_days_are_not_the_next_day(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "Card payments land in your account the next business day.") == expected
+
+
+def test_a_few_seconds_is_in_seconds() -> None:
+    assert kinds("Your technician swaps the battery on site in a few seconds.",
+                 "Technicians swap the battery on site in seconds.") == []
