@@ -987,8 +987,9 @@ _OPPOSITE_IDEAS = [
      ("you send it to us", r"\b((ship|send|return|post|mail)s? (it|them|the [\w-]+( [\w-]+)?) (back )?to us|"
                            r"get (it|them|the [\w-]+( [\w-]+)?) back to us)\b")),
     (("on the device", r"\b(on the (sensor|device)( itself)?|on[- ]board|at the edge|on the edge)\b"),
-     ("elsewhere", r"\b((the|a) gateway|the cloud|our cloud|our servers?)\s+(does|do|crunch(es)?|analy[sz]es|process(es)?|"
-                   r"handles?|runs?)\b")),
+     ("elsewhere", r"\b((the|a)( [\w-]+)? gateway|the cloud|our cloud|our servers?)\s+(does|do|crunch(es)?|analy[sz]es|process(es)?|"
+                   r"handles?|runs?)\b|\b(analy[sz]ed|processed|crunched)\b[^.;]{0,30}\b(in the cloud|on our servers?|"
+                   r"(at|on|by|in) the( [\w-]+)? gateway)\b")),
     (("you reach a person", r"\b(you reach|reach a|get through to|picks? up|answers? (the phone|your call))\b"),
      ("a call back", r"\b(call(s|ing)? you back|rings? you back|calls? back|call-?backs?|leave your (number|details))\b")),
     (("you get paid", r"\b(get(s|ting)? paid|receive payments?|paid (faster|sooner|quicker)|customers pay you)\b"),

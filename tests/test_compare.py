@@ -1001,3 +1001,17 @@ def test_the_next_business_hour_and_several_days_are_not_the_next_day(claim: str
 def test_a_few_seconds_is_in_seconds() -> None:
     assert kinds("Your technician swaps the battery on site in a few seconds.",
                  "Technicians swap the battery on site in seconds.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("The Keel gateway crunches the vibration data, so only alerts go out over your network.", True),
+        ("Vibration is analysed in the cloud, so only alerts travel over the network.", True),
+        ("The sensor analyses vibration itself and the gateway only forwards alerts.", False),
+    ],
+)
+def test_where_the_analysis_runs_with_a_named_gateway(claim: str, expected: bool) -> None:
+    approved = "Keel Sentinel analyses vibration on the sensor itself, so only alerts travel over the network."
+    found = [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))]
+    assert ("reversal" in found) is expected
