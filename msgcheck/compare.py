@@ -972,7 +972,7 @@ _OPPOSITE_IDEAS = [
                    r"can'?t (withdraw|take)|no withdrawals)\b")),
     (("own limits", r"\b((its|their) own (spending )?(limits?|caps?)|per[- ]card (limits?|caps?)|card[- ]by[- ]card|"
                     r"limits? (for|on) each card)\b"),
-     ("one shared limit", r"\b(share(s|d)? (one|a|the same|a single)( company-wide| spending| common)? (limit|cap)|"
+     ("one shared limit", r"\b(share(s|d)? (one|a|the same|a single)( company-wide| spending| common){0,2} (limit|cap)|"
                           r"one (company-wide|shared|single|common) (spending )?(limit|cap)|"
                           r"same (spending )?(limit|cap) (for|on|across) (all|every))\b")),
     (("on site", r"\b(on[- ]site|in place|on the line|where (it|the sensor) sits|right there)\b"),

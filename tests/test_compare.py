@@ -584,6 +584,8 @@ def test_whose_people_do_the_work(claim: str, approved: str, expected: list[str]
         ("Money in the savings pot is locked in until the term ends.", "Withdraw from your savings pot any time.", ["reversal"]),
         ("You can take your money out whenever you like.", "Withdraw from your savings pot any time.", []),
         ("All cards share one company-wide limit.", "Each card has its own spending limit.", ["reversal"]),
+        ("All employee cards share a single company-wide spending limit.", "Each card has its own spending limit.",
+         ["reversal"]),
         ("A flat battery means shipping the sensor back to the factory.",
          "Technicians swap the battery on site, without sending the sensor back.", ["reversal"]),
         ("Batteries are changed at the machine and nothing goes back to the factory.",
