@@ -1108,7 +1108,7 @@ _CONDITION = re.compile(r"\b(?:unless|as long as (?:you|your|the|they|it|we)|pro
                         r"(?:opened|signed up|joined|bought|purchased) (?:before|after|since))\b", re.I)
 
 
-_LEADING = re.compile(r"^\s*(?:(?:(?:for|on|in|with|under|once|after|outside(?: of)?|except)\s|"
+_LEADING = re.compile(r"^\s*(?:(?:(?:for|on|in|with|under|once|after|outside(?: of)?|except|during)\s|"
                       r"if (?:you|your|you're|you are)\b)[^,?;:—–]{3,70}[,—–]|"
                       r"[^,?;:]{3,50}\?\s*then\b)", re.I)
 
@@ -1122,7 +1122,9 @@ def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ())
     a_words = {_stem(t) for t in tokens(approved)}
     words = [t for t in tokens(m.group(0)) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
              and not t.isdigit() and _to_float(t) is None and t not in ("once", "after", "outside", "except")]
-    if any(t in _UNIVERSAL or t in ("most", "many", "some", "typical", "typically", "usually") for t in tokens(m.group(0))) \
+    # (a condition that something be so everywhere still is one: "Once every motor has a sensor, …")
+    if not re.match(r"\s*(?:once|after|if)\b", m.group(0), re.I) \
+            and any(t in _UNIVERSAL or t in ("most", "many", "some", "typical", "typically", "usually") for t in tokens(m.group(0))) \
             or re.match(r"\s*(?:in|under|within|for|on|with)\b", m.group(0), re.I) \
             and any(q.dimension != "count" for q in quantities(m.group(0))):
         return None  # "For every store, …", "In under an hour, …", "For most shops, …": no condition

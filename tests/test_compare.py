@@ -540,6 +540,8 @@ def test_something_announced_in_addition(claim: str, approved: str, expected: li
         ("Running Shopify? Then a technician fits a sensor in under 10 minutes.", ["scope"]),
         ("In under 10 minutes, a technician fits a sensor.", []),  # a figure, not a condition
         ("On every machine, a technician fits a sensor in under 10 minutes.", []),  # all of them
+        ("During office hours, a technician fits a sensor in under 10 minutes.", ["scope"]),
+        ("Once every machine is cleaned, a technician fits a sensor in under 10 minutes.", ["scope"]),
         ("With no wiring, a technician fits a sensor in under 10 minutes.", []),  # the wording's own words
     ],
 )
