@@ -945,6 +945,11 @@ def _dropped_quantifier(claim: str, approved: str) -> str | None:
     m = re.match(r"\s*(most|many)\b", approved, re.I)
     if m and not _QUANTIFIERS.search(claim):
         return f"drops the hedge '{m.group(1).lower()}': the platform says it of {m.group(1).lower()}, not all"
+    # "Alerts arrive on average 3 weeks before a bearing fails" said of every alert
+    m = re.search(r"\b(on average|typically|usually)\b", approved, re.I)
+    if m and not _QUANTIFIERS.search(claim) and not re.search(r"\b(average|avg|about|around|roughly|approximately|"
+                                                              r"some|up to|as much as|expect|can)\b|~", claim, re.I):
+        return f"drops the hedge '{m.group(1).lower()}': the platform gives a typical figure, not a promise for every case"
     return None
 
 
@@ -958,7 +963,7 @@ _OPPOSITE_IDEAS = [
      ("in person", r"\b(in person|in-person|(visit|trip to|go to|at) an? (branch|office)|in (a|the|our) branch|"
                    r"paper forms?|by post|by mail)\b")),
     (("automatic", r"\b(automatic(ally)?|by (it|them)sel(f|ves)|on (its|their) own|hands-free)\b"),
-     ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? in|re-?keys?|enters? (every|each|all)|"
+     ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? (in|every|each|all)|re-?keys?|enters? (every|each|all)|"
                 r"cop(y|ies) (every|each|all))\b")),
     (("in advance", r"\b(before (a|the|any)? ?[\w-]+ (fails|breaks|goes|happens)|ahead of|in advance|weeks? (early|before))\b"),
      ("too late", r"\b(once .{0,40}\balready\b|after (a|the) [\w-]+ (has )?(failed|broken|gone)|too late|after the fact)\b")),

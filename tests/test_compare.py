@@ -1019,3 +1019,20 @@ def test_where_the_analysis_runs_with_a_named_gateway(claim: str, expected: bool
     approved = "Keel Sentinel analyses vibration on the sensor itself, so only alerts travel over the network."
     found = [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))]
     assert ("reversal" in found) is expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("You get an alert three weeks before a bearing fails.", ["hedge"]),
+        ("Alerts typically come about three weeks before a bearing fails.", []),
+        ("On average, you hear about it three weeks before the bearing goes.", []),
+    ],
+)
+def test_a_typical_figure_said_of_every_case(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "Alerts arrive on average 3 weeks before a bearing fails.") == expected
+
+
+def test_keying_every_transaction_in_is_manual() -> None:
+    assert kinds("Our bookkeepers key every one of your transactions into QuickBooks for you.",
+                 "Every transaction syncs to QuickBooks automatically.") != []
