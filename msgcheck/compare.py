@@ -1704,6 +1704,11 @@ def _staff_do_it(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     if ours and re.search(r"\b(?:your|you)\b", masked[ours.end():]) \
             and not _ANY_PERSON.search(_without_names(approved, own_names).replace("your", "")):
         return f"has the company's people do it ('{ours.group(0).replace('_product_', 'our')}') where the platform says the product does"
+    # "Technicians swap the battery on site": the customer's own technicians, not a Keel field team
+    theirs = re.match(rf"\s*(?:an?\s+|the\s+)?{_STAFF}\b", approved, re.I)
+    if ours and theirs:
+        return (f"has the company's people do it ('{ours.group(0).replace('_product_', 'our')}') where the platform "
+                f"says {theirs.group(0).strip().lower()} (the customer's own) do it")
     if re.search(r"\bautomatic(?:ally)?\b", approved, re.I) and not re.search(r"\bautomatic(?:ally)?\b", claim, re.I):
         a_words = {_verb_base(t) for t in tokens(approved)}
         for yours in _CUSTOMER_STAFF.finditer(claim):

@@ -1036,3 +1036,16 @@ def test_a_typical_figure_said_of_every_case(claim: str, expected: list[str]) ->
 def test_keying_every_transaction_in_is_manual() -> None:
     assert kinds("Our bookkeepers key every one of your transactions into QuickBooks for you.",
                  "Every transaction syncs to QuickBooks automatically.") != []
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("When a battery runs down, Keel's field team comes out and swaps it on site in seconds.", ["roles"]),
+        ("A Keel service engineer visits your site and swaps the battery in seconds.", ["roles"]),
+        ("Your technicians change the battery on site in seconds.", []),
+    ],
+)
+def test_the_companys_people_doing_what_the_customers_technicians_do(claim: str, expected: list[str]) -> None:
+    approved = "Technicians swap the battery on site in seconds, without sending the sensor back to the factory."
+    assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
