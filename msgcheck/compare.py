@@ -1687,7 +1687,7 @@ def _done_for_customer(claim: str, approved: str, own_names: Sequence[str] = ())
 
 
 _STAFF = (r"(?:analysts?|engineers?|team|teams|experts?|specialists?|staff|advisors?|advisers?|technicians?|consultants?|"
-          r"people|crew|reps?|installers?|techs?|bankers?|agents?)")
+          r"people|crew|reps?|installers?|techs?|bankers?|agents?|centre|center)")
 _OUR_STAFF = re.compile(rf"\b(?:our|one of our|an? _product_|_product_)\s+(?:[\w-]+\s+){{0,2}}?{_STAFF}\b", re.I)
 _ANY_PERSON = re.compile(rf"\b(?:{_STAFF}|person|people|human|humans|someone|manager|managers|employees?|accountants?|"
                          r"electricians?|you|your)\b", re.I)

@@ -1049,3 +1049,9 @@ def test_keying_every_transaction_in_is_manual() -> None:
 def test_the_companys_people_doing_what_the_customers_technicians_do(claim: str, expected: list[str]) -> None:
     approved = "Technicians swap the battery on site in seconds, without sending the sensor back to the factory."
     assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
+
+
+def test_the_companys_monitoring_centre_is_its_people() -> None:
+    approved = "Alerts arrive on average 3 weeks before a bearing fails."
+    claim = "Our monitoring centre phones your maintenance lead about three weeks before a bearing is likely to go."
+    assert "roles" in [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))]
