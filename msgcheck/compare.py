@@ -997,7 +997,11 @@ _OPPOSITE_IDEAS = [
                    r"(at|on|by|in) the( [\w-]+)? gateway)\b")),
     (("you reach a person", r"\b(you reach|reach a|get through to|picks? up|answers? (the phone|your call))\b"),
      ("a call back", r"\b(call(s|ing)? you back|rings? you back|calls? back|call-?backs?|leave your (number|details))\b")),
-    (("you get paid", r"\b(get(s|ting)? paid|receive payments?|paid (faster|sooner|quicker)|customers pay you)\b"),
+    (("you earn interest", r"\b(earn(s|ing)?\b[^.;]{0,30}\b(apy|interest|yield)|interest is paid|we pay (you )?interest)\b"),
+     ("you pay interest", r"\b((you|you'll|customers|businesses) (pay|owe) (the |an? )?interest|interest (is )?charged|"
+                          r"charges? (you )?interest)\b")),
+    (("you get paid", r"\b(get(s|ting)? paid|receive payments?|paid (faster|sooner|quicker)|customers pay you|"
+                      r"invoices( with [\w-]+ [\w-]+)? (are|get) paid)\b"),
      ("you pay", r"\b((settle|pay)s? (your|their) (suppliers'? |vendors'? )?(invoices|bills)|pays your invoices)\b")),
     (("unlimited", r"\b(unlimited|as many as you (like|want|need)|no (cap|limit)s?)\b"),
      ("capped", r"\b(capped|limited to|a maximum of|at most|up to \d+ (users|seats|cards|stores))\b")),

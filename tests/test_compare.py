@@ -1055,3 +1055,20 @@ def test_the_companys_monitoring_centre_is_its_people() -> None:
     approved = "Alerts arrive on average 3 weeks before a bearing fails."
     claim = "Our monitoring centre phones your maintenance lead about three weeks before a bearing is likely to go."
     assert "roles" in [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))]
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("You pay the interest on your savings pot monthly.", "Interest is paid monthly and you can withdraw at any time.",
+         ["reversal"]),
+        ("Interest lands in your pot every month and you can withdraw at any time.",
+         "Interest is paid monthly and you can withdraw at any time.", []),
+        ("Fernway pays your invoices within 9 days on average, instead of 18.",
+         "Invoices with payment links are paid in 9 days on average instead of 18.", ["reversal"]),
+        ("Your customers settle invoices with payment links in 9 days on average instead of 18.",
+         "Invoices with payment links are paid in 9 days on average instead of 18.", []),
+    ],
+)
+def test_who_pays_interest_and_invoices(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Fernway",))] == expected
