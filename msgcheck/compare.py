@@ -929,6 +929,12 @@ def _number_for_unlimited(claim: str, approved: str) -> str | None:
                         claim, re.I)
         if few and not _UNIVERSAL & set(tokens(few.group(1))):
             return f"'{few.group(0)}' where the platform says '{many.group(0)}'"
+    # "…never raises your subscription, up to 500 sensors": a cap on what the wording counts no limit of
+    if not quantities(approved):
+        a_nouns = {_singular(t) for t in tokens(approved)}
+        for q in quantities(claim):
+            if q.dimension == "count" and q.hedge == "upto" and q.noun and _singular(q.noun.lower()) in a_nouns:
+                return f"caps it at '{q.text}'; the platform's wording sets no limit"
     counted = {_singular(q.noun): q for q in quantities(approved) if q.dimension == "count" and q.noun}
     for m in re.finditer(r"\bany\s+([a-z-]+)", claim, re.I):  # not "every": "every connector" is each of the 40
         q = counted.get(_singular(m.group(1).lower()))
@@ -1510,7 +1516,7 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
 _MEMBER = r"[\w'-]+(?:\s+[\w'-]+){0,2}?"
 _LIST = re.compile(rf"\b(?P<items>{_MEMBER}(?:\s*,\s*{_MEMBER})+,?\s+(?:and|or)\s+{_MEMBER})(?=\s*(?:[,;:.!?—–(]|$|\s+all\b))"
                    rf"|\bfrom\s+(?P<from>{_MEMBER}(?:\s+to\s+{_MEMBER}){{2,}})(?=\s*[,;:.!?—–]|$)", re.I)
-_PREPOSITIONS = {"on", "in", "at", "for", "with", "by", "from", "to", "of", "via", "through", "under", "over", "into"}
+_LIST_PREPOSITIONS = {"on", "in", "at", "for", "with", "by", "from", "to", "of", "via", "through", "under", "over", "into"}
 _DEGREE = {"lot", "lots", "little", "big", "small", "large", "much", "many", "few", "high", "low", "less", "more"}
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+", re.I)
 
@@ -1525,7 +1531,7 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
         if len(items) < 3:
             continue
         items[0] = items[0].split()[-1]  # the match may start words before the list: its first member is its last word
-        if any(x.split()[0].lower() in _PREPOSITIONS for x in items[1:]):
+        if any(x.split()[0].lower() in _LIST_PREPOSITIONS for x in items[1:]):
             continue  # "the mobile app, on iOS and Android": what it runs on, not more things
         content = [[t for t in tokens(x) if t not in _STOP and t not in names and len(t) > 1] for x in items]
         if not all(content):
@@ -1795,13 +1801,16 @@ def _work_moved_to_customer(claim: str, approved: str, own_names: Sequence[str] 
     for i, t in enumerate(toks):
         if _verb_base(t) in done_for_you and not t.endswith("ed"):
             before = _clause_before(toks, i, 4)
-            if "your" in before or "you" in before or set(before) & _CUSTOMERS:
+            # "Just encrypt your sales data before you send it": an instruction to the customer
+            told = i < 3 and all(w in _BIDDING for w in toks[:i]) and not t.endswith(("s", "ing"))
+            if "your" in before or "you" in before or set(before) & _CUSTOMERS or told:
                 party = next((w for w in reversed(before) if w in _PARTY_WORDS or w == "you"), "you")
                 return f"has your {party} do it ('{t}') where the platform says it is done for you" if party != "you" \
                     else f"has you do it ('{t}') where the platform says it is done for you"
     return None
 
 
+_BIDDING = {"just", "simply", "please", "first", "then", "now"}
 # the customer's side, named as such ("Customers encrypt their own data", "every retailer … encrypts")
 _CUSTOMERS = {"customers", "customer", "retailers", "retailer", "clients", "client"}
 _PARTY_WORDS = {

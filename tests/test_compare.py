@@ -1072,3 +1072,28 @@ def test_the_companys_monitoring_centre_is_its_people() -> None:
 )
 def test_who_pays_interest_and_invoices(claim: str, approved: str, expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved, own_names=("Fernway",))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Just encrypt your sales data at rest and in transit before you send it to us.", ["roles"]),
+        ("Encrypted at rest and in transit: your sales data.", []),
+    ],
+)
+def test_an_instruction_to_do_what_is_done_for_the_customer(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "Your sales data is encrypted at rest and in transit.") == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Pricing is per plant, so adding sensors never raises your subscription, up to 500 sensors.", ["scope"]),
+        ("You can add up to 50 sensors per plant without your subscription going up.", ["scope"]),
+        ("Pricing is per plant, so adding sensors never raises your subscription.", []),
+        ("Pricing is per plant, so adding sensors never raises your subscription, even past 500 sensors.", []),
+    ],
+)
+def test_a_cap_on_what_the_wording_sets_no_limit_to(claim: str, expected: list[str]) -> None:
+    approved = "Keel Sentinel is priced per plant, not per sensor, so adding sensors never raises your subscription."
+    assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
