@@ -776,7 +776,7 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     # "Forget streaming raw waveforms", "Skip the chatbot", "Say goodbye to re-keying": said away
     text = re.sub(r"^\s*(?:forget(?: about)?|skip|ditch|say goodbye to|no more)\b", "no", text, flags=re.I)
     # "keep the sensors away from washdown areas": not for washdowns
-    text = re.sub(r"\bkeep(?:s)?\s+(?:[\w-]+\s+){0,2}?away from\b", "not in", text, flags=re.I)
+    text = re.sub(r"\bkeep(?:s)?\s+(?:[\w-]+\s+){0,2}?(?:away from|out of)\b", "not in", text, flags=re.I)
     text = re.sub(r"\b(don't|doesn't|won't|never|can't|cannot) (stop|fail|lack)s?\b", "keep", text, flags=re.I)  # double negative
     for clause in _CLAUSE.split(text):
         window = 0

@@ -593,6 +593,7 @@ def test_whose_people_do_the_work(claim: str, approved: str, expected: list[str]
         ("Batteries are changed at the machine and nothing goes back to the factory.",
          "Technicians swap the battery on site, without sending the sensor back.", []),
         ("Keep the sensors away from washdown areas.", "The sensors survive washdowns and dust.", ["negation"]),
+        ("Keep Sentinel sensors out of washdown areas.", "The sensors survive washdowns and dust.", ["negation"]),
     ],
 )
 def test_opposites_said_in_many_words(claim: str, approved: str, expected: list[str]) -> None:
