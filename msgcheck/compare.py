@@ -1003,6 +1003,10 @@ _OPPOSITE_IDEAS = [
                    r"(at|on|by|in) the( [\w-]+)? gateway)\b")),
     (("you reach a person", r"\b(you reach|reach a|get through to|picks? up|answers? (the phone|your call))\b"),
      ("a call back", r"\b(call(s|ing)? you back|rings? you back|calls? back|call-?backs?|leave your (number|details))\b")),
+    (("a person on the phone", r"\b((real|actual|live) (person|human)|a (person|human) (answers|picks up)|no bots?)\b"),
+     ("no person on the phone", r"\b((chat|e-?mail)[- ]only|(chat|e-?mail) (and|or) (chat|e-?mail) only|no phone( line| number| support)?|"
+                                r"chatbots?|(a|the) bot|(an? |our )?(automated|virtual|ai) (assistant|agent)s?|"
+                                r"don'?t (take|answer) (customer )?(calls|the phone)|(not|never|won't|don't) (get|reach|speak to) a (human|person))\b")),
     (("you earn interest", r"\b(earn(s|ing)?\b[^.;]{0,30}\b(apy|interest|yield)|interest is paid|we pay (you )?interest)\b"),
      ("you pay interest", r"\b((you|you'll|customers|businesses) (pay|owe) (the |an? )?interest|interest (is )?charged|"
                           r"charges? (you )?interest)\b")),

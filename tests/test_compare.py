@@ -1098,3 +1098,20 @@ def test_an_instruction_to_do_what_is_done_for_the_customer(claim: str, expected
 def test_a_cap_on_what_the_wording_sets_no_limit_to(claim: str, expected: list[str]) -> None:
     approved = "Keel Sentinel is priced per plant, not per sensor, so adding sensors never raises your subscription."
     assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Support is by chat and email only. There's no phone line to call.", True),
+        ("Phone support is handled by an automated assistant, so don't expect a human on the line.", True),
+        ("Expect a chatbot first: there is no phone line where a real person picks up.", True),
+        ("Call us any day and a real person picks up in under two minutes.", False),
+        ("No bots, no queues: a human answers within two minutes.", False),
+    ],
+)
+def test_a_bot_or_chat_only_where_the_platform_promises_a_person(claim: str, expected: bool) -> None:
+    for approved in ("You reach a real person on the phone in under 2 minutes, 7 days a week.",
+                     "No bots and no call queues: a person answers in under two minutes, every day."):
+        found = kinds(claim, approved)
+        assert bool({"reversal", "negation"} & set(found)) is expected, (approved, found)
