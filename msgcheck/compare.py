@@ -971,7 +971,8 @@ _OPPOSITE_IDEAS = [
     (("automatic", r"\b(automatic(ally)?|by (it|them)sel(f|ves)|on (its|their) own|hands-free)\b"),
      ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? (in|every|each|all)|re-?keys?|enters? (every|each|all)|"
                 r"cop(y|ies) (every|each|all))\b")),
-    (("in advance", r"\b(before (a|the|any)? ?[\w-]+ (fails|breaks|goes|happens)|ahead of|in advance|weeks? (early|before))\b"),
+    (("in advance", r"\b(before (a|the|any)? ?[\w-]+ (fails|breaks|goes|happens)|ahead of|in advance|weeks? (early|before)|"
+                    r"before (a|the|any) [\w-]+ (is|goes|runs|turns up) (empty|out|dry|bare)|while there'?s still)\b"),
      ("too late", r"\b(once .{0,40}\balready\b|after (a|the) [\w-]+ (has )?(failed|broken|gone)|too late|after the fact)\b")),
     (("international", r"\b(international|overseas|abroad|cross-border|foreign)\b"),
      ("domestic", r"\b(domestic|in-country|within the (us|uk|country))\b")),
@@ -990,7 +991,10 @@ _OPPOSITE_IDEAS = [
      ("sent back", r"\b((ship|send|return|mail)(ped|ed|s|ing)? (it |them |the [\w-]+ )?back|back to (the factory|us)|"
                    r"to (the|our) factory)\b")),
     (("works offline", r"\b((works?|working|keeps? (working|running|going)|carr(y|ies) on|runs?)\b[^.;]{0,30}\b(offline|"
-                       r"without (a |an )?(connection|signal|internet|wi-?fi))|offline mode)\b"),
+                       r"without (a |an )?(connection|signal|internet|wi-?fi))|offline mode|"
+                       r"(no|lost|lose|loses|without|dead) (signal|connection|internet|wi-?fi)\b[^.;]{0,40}\b(carr(y|ies) on|"
+                       r"keeps? (working|running|going))|(signal|connection|internet|wi-?fi) (cuts? out|drops?( out)?|dies|(is )?dead|"
+                       r"goes down)\b[^.;]{0,40}\b(carr(y|ies) on|keeps? (working|running|going)))\b"),
      ("needs a connection", r"\b((needs?|requires?) (a |an )?(live |constant |stable |internet |network |permanent )?"
                             r"(connection|internet|signal|wi-?fi)|only works online|online[- ]only)\b")),
     (("replacement sent to you", r"\b(replacements? (sensors? |units? |parts? )?(ships?|shipped|is sent|are sent|go out|"

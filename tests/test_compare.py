@@ -1115,3 +1115,19 @@ def test_a_bot_or_chat_only_where_the_platform_promises_a_person(claim: str, exp
                      "No bots and no call queues: a person answers in under two minutes, every day."):
         found = kinds(claim, approved)
         assert bool({"reversal", "negation"} & set(found)) is expected, (approved, found)
+
+
+@pytest.mark.parametrize(
+    "text, idea",
+    [
+        ("No signal in the stockroom? The app carries on regardless and catches up later.", "works offline/needs a connection"),
+        ("Wi-Fi cuts out in the stockroom? The phone app carries on regardless.", "works offline/needs a connection"),
+        ("Your floor staff hear about dwindling inventory while there's still product on the shelf.", "in advance/too late"),
+        ("Low-stock alerts reach the store team before the shelf is empty.", "in advance/too late"),
+    ],
+)
+def test_more_ways_of_saying_offline_and_in_advance(text: str, idea: str) -> None:
+    from msgcheck.compare import ideas
+
+    assert idea in ideas(text)
+    assert idea not in ideas("Dashboards refresh every 5 seconds.")
