@@ -172,6 +172,9 @@ def _digits_for_words(text: str) -> str:
 
 
 _REWRITES = (
+    # "half a decade" is 5 years, "a decade" 10
+    (re.compile(r"\bhalf an? decade\b", re.I), "5 years"),
+    (re.compile(r"\b(?:a|one) decade\b", re.I), "10 years"),
     # "by a factor of 40" is a multiplier
     (re.compile(r"\b(?:by\s+)?a\s+factor\s+of\s+(\w+)", re.I), r"\1x"),
     # how often, not how long: "7 days a week", "24/7", "any day of the week" all say "every day"

@@ -1131,3 +1131,9 @@ def test_more_ways_of_saying_offline_and_in_advance(text: str, idea: str) -> Non
 
     assert idea in ideas(text)
     assert idea not in ideas("Dashboards refresh every 5 seconds.")
+
+
+def test_half_a_decade_is_five_years() -> None:
+    assert kinds("One cell keeps a sensor going for as long as half a decade.",
+                 "Each sensor runs for up to 5 years on a single battery.") == []
+    assert kinds("One cell keeps a sensor going for a decade.", "Each sensor runs for up to 5 years on a single battery.") != []
