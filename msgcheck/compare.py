@@ -1010,6 +1010,13 @@ _OPPOSITE_IDEAS = [
                    r"(at|on|by|in) the( [\w-]+)? gateway)\b")),
     (("you reach a person", r"\b(you reach|reach a|get through to|picks? up|answers? (the phone|your call))\b"),
      ("a call back", r"\b(call(s|ing)? you back|rings? you back|calls? back|call-?backs?|leave your (number|details))\b")),
+    (("a battery for life", r"\b(outlasts?|outlives?|(sealed|built) in for life|for (the )?life|lifetime batter(y|ies)|"
+                            r"never (need|needs) (a )?(new|replacement|fresh|spare) (battery|batteries|cell)|"
+                            r"(battery|cell) (replacements?|swaps?|changes?) (are|is) (a thing of the past|history|never)|"
+                            r"never (have to )?(replace|change|swap) (the |a |its )?(battery|cell))\b"),
+     ("a battery replaced", r"\b((swap|replace|change|put)(s|ped|d|ing)? (in )?(the |a |its |their |each )?(fresh |new )?"
+                            r"(battery|batteries|cell|cells)|battery (swaps?|replacements?|changes?) (on site|in seconds|take)|"
+                            r"(battery|cell) needs? (replacing|replacement|changing|swapping))\b")),
     (("a person on the phone", r"\b((real|actual|live) (person|human)|a (person|human) (answers|picks up)|no bots?)\b"),
      ("no person on the phone", r"\b((chat|e-?mail)[- ]only|(chat|e-?mail) (and|or) (chat|e-?mail) only|no phone( line| number| support)?|"
                                 r"chatbots?|(a|the) bot|(an? |our )?(automated|virtual|ai) (assistant|agent)s?|"

@@ -1137,3 +1137,18 @@ def test_half_a_decade_is_five_years() -> None:
     assert kinds("One cell keeps a sensor going for as long as half a decade.",
                  "Each sensor runs for up to 5 years on a single battery.") == []
     assert kinds("One cell keeps a sensor going for a decade.", "Each sensor runs for up to 5 years on a single battery.") != []
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("With Keel, battery replacements are a thing of the past.", ["reversal"]),
+        ("The battery outlasts the machine it sits on.", ["reversal"]),
+        ("Your own crew puts a fresh battery in right at the machine.", []),
+    ],
+)
+def test_a_battery_for_life_where_the_platform_has_it_replaced(claim: str, expected: list[str]) -> None:
+    found = [d.kind for d in compare(claim, "Technicians swap the battery on site in seconds.", own_names=("Keel",))]
+    assert [k for k in found if k == "reversal"] == expected
+    # the retired lifetime claim is contradicted by a battery put in, not by its own paraphrase
+    assert ("reversal" in kinds(claim, "Keel sensors never need a new battery.")) is (not expected)
