@@ -1185,14 +1185,19 @@ def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()
     if not m:
         return None
     a_words = {_stem(t) for t in tokens(approved)}
-    if _stem(m.group(1).lower()) not in a_words:
-        return None  # another subject altogether
+    if _stem(m.group(1).lower()) not in a_words and m.group(1).lower() not in _CUSTOMER_UNITS:
+        return None  # another subject altogether (a kind of customer is always one the platform speaks to)
     a_bases = {_base_form(t) for t in tokens(approved)}  # "that use" is the platform's "using"
     new = [t for t in tokens(m.group(2)) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
-           and _base_form(t) not in a_bases and t not in ("bought", "purchased", "ordered", "running", "with", "that", "who")]
+           and _base_form(t) not in a_bases and t not in ("bought", "purchased", "ordered", "running", "with", "that", "who",
+                                                          "run", "runs", "use", "uses", "deploy", "deploys", "have", "has")]
     if new:
         return f"'{m.group(1)} {m.group(2)}' where the platform says it of all {m.group(1).lower()}"
     return None
+
+
+_CUSTOMER_UNITS = {"sites", "plants", "stores", "shops", "businesses", "companies", "customers", "retailers", "factories",
+                   "facilities", "merchants", "accounts"}
 
 
 # "Retailers using Lumen Pulse …": who the platform says it of, by the product they run

@@ -1152,3 +1152,16 @@ def test_a_battery_for_life_where_the_platform_has_it_replaced(claim: str, expec
     assert [k for k in found if k == "reversal"] == expected
     # the retired lifetime claim is contradicted by a battery put in, not by its own paraphrase
     assert ("reversal" in kinds(claim, "Keel sensors never need a new battery.")) is (not expected)
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Sites with fewer than 200 sensors pay one price per plant, so adding sensors never raises the subscription.",
+         ["scope"]),
+        ("Plants pay one price per plant, so adding sensors never raises the subscription.", []),
+    ],
+)
+def test_a_kind_of_customer_is_a_restricted_subject(claim: str, expected: list[str]) -> None:
+    approved = "Keel Sentinel is priced per plant, not per sensor, so adding sensors never raises your subscription."
+    assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
