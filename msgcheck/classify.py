@@ -424,8 +424,18 @@ class Classifier:
     def _differences(self, text: str, i: int) -> list[Difference]:
         """Everything the claim says differently from wording ``i`` (its message's competitors known)."""
         w = self.wordings[i]
-        return compare(text, w.text, competitors=self._competitors, versus=self._messages[w.message_id].versus,
-                       own_names=self._own_names)
+        diffs = compare(text, w.text, competitors=self._competitors, versus=self._messages[w.message_id].versus,
+                        own_names=self._own_names)
+        # "adds 'only'" where another wording of the same message says "only" too: the platform says it
+        return [d for d in diffs if not (d.kind in ("scope", "absolute") and self._said_elsewhere(d, w))]
+
+    def _said_elsewhere(self, d: Difference, w: Wording) -> bool:
+        m = re.match(r"adds ('[^']+'(?:, '[^']+')*)", d.reason)
+        if not m:
+            return False
+        words = re.findall(r"'([^']+)'", m.group(1))
+        siblings = [x.text.lower() for x in self.wordings if x.message_id == w.message_id and x.text != w.text]
+        return all(any(re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", t) for t in siblings) for word in words)
 
     def _drift_verdict(self, i: int, sim: float, diffs: list[Difference]) -> Verdict:
         w = self.wordings[i]

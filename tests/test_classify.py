@@ -352,3 +352,25 @@ def test_parties_swapped_against_the_nearest_wording_are_not_cleared_by_a_farthe
     assert [d.kind for d in v.differences] == ["roles"]
     cos[near], cos[far] = 0.70, 0.75  # the wording mute on who is nearest: aligned with it
     assert clf.judge(claim, cos).kind is Kind.ALIGNED
+
+
+def test_a_word_another_wording_of_the_message_says_is_no_drift(fake_embedder) -> None:
+    """'adds only' against the variant that lacks it, while the statement says 'only': the platform
+    says it, so it is no stronger or narrower promise than the message makes."""
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds
+    from msgcheck.platform import load_platform
+
+    platform = load_platform("samples/eval/platforms/keel-sentinel.yaml")
+    base = Engine(platform, embedder=fake_embedder).classifier
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
+    texts = [w.text for w in clf.wordings]
+    variant = texts.index("The sensor does the analysis on board and sends alerts, not raw waveforms.")
+    claim = "The number-crunching happens on the device, so your network only carries alerts, not raw waveform data."
+    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    cos[variant] = 0.80
+    v = clf.judge(claim, cos)
+    assert v.kind is Kind.ALIGNED and v.wording is not None and v.wording.text == texts[variant]
+    # a word no wording of the message says still differs
+    assert clf.judge(claim.replace("only carries alerts", "carries alerts instantly"), cos).kind is Kind.DRIFT
