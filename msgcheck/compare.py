@@ -744,6 +744,7 @@ _SAME_ACT = [(re.compile(p, re.I), v) for p, v in (
     (r"\brefresh(?:es|ed|ing)?\b", "update"),
     (TAKE_OUT, "withdraw"),
     (r"\bhook(?:s|ed|ing)?\s+(?:up\s+)?(?:to|into)\b", "connect to"),
+    (r"\bput(?:s|ting)?\s+(?:(?:it|them|one|reports?|dashboards?)\s+)?together\b|\bassembl(?:e|es|ed|ing)\b", "build"),
 )]
 
 
@@ -2051,7 +2052,7 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     text = re.sub(r"'(ll|re|ve|d)\b", "", text.lower().replace("’", "'"))  # "you'll pay" -> "you pay"
     text = re.sub(r"\b(decides|chooses|picks|controls)\b", "sets", text)  # who decides the limit is who sets it
     text = re.sub(r"\b(decide|choose|pick|control)\b", "set", text)
-    text = re.sub(r"\bputs? together\b", "builds", text)
+    text = re.sub(r"\bputs? together\b|\bassembles?\b", "builds", text)
     # "your team handles encryption": the team encrypts
     text = re.sub(r"\b(?:handles?|does|do|takes? care of|manages?|looks? after)\s+(?:the\s+|all\s+)?(encrypt|install|integrat)(?:ion|ation)\b",
                   r"\1s", text)

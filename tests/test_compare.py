@@ -1165,3 +1165,15 @@ def test_a_battery_for_life_where_the_platform_has_it_replaced(claim: str, expec
 def test_a_kind_of_customer_is_a_restricted_subject(claim: str, expected: list[str]) -> None:
     approved = "Keel Sentinel is priced per plant, not per sensor, so adding sensors never raises your subscription."
     assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Store managers tell the analysts what they need, and the analysts assemble the report.", ["roles"]),
+        ("Store managers can't put them together on their own; reports go through your analysts.", ["negation"]),
+        ("Store managers put together their own reports, no SQL needed.", []),
+    ],
+)
+def test_putting_together_and_assembling_is_building(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "Store managers build their own reports without SQL.") == expected
