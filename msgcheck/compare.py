@@ -2053,6 +2053,9 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     text = re.sub(r"\b(decides|chooses|picks|controls)\b", "sets", text)  # who decides the limit is who sets it
     text = re.sub(r"\b(decide|choose|pick|control)\b", "set", text)
     text = re.sub(r"\bputs? together\b|\bassembles?\b", "builds", text)
+    # "pushes the store's data back up": syncs it
+    text = re.sub(r"\bpush(?:es)?\s+(?:(?:the|your|its|their|all)\s+)?(?:[\w']+\s+)?data\s+(?:back\s+)?(?:up|to|into)\b", "syncs",
+                  text)
     # "your team handles encryption": the team encrypts
     text = re.sub(r"\b(?:handles?|does|do|takes? care of|manages?|looks? after)\s+(?:the\s+|all\s+)?(encrypt|install|integrat)(?:ion|ation)\b",
                   r"\1s", text)

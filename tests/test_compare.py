@@ -1177,3 +1177,12 @@ def test_a_kind_of_customer_is_a_restricted_subject(claim: str, expected: list[s
 )
 def test_putting_together_and_assembling_is_building(claim: str, expected: list[str]) -> None:
     assert kinds(claim, "Store managers build their own reports without SQL.") == expected
+
+
+def test_pushing_the_data_back_up_is_syncing_it() -> None:
+    approved = "The Lumen Pulse mobile app keeps working offline and syncs when the store is back online."
+    own = ("Lumen Pulse", "Lumen", "Pulse")
+    claim = "If the app loses signal, your IT team pushes the store's data back up to Pulse once the connection returns."
+    assert [d.kind for d in compare(claim, approved, own_names=own)] == ["roles"]
+    assert compare("The app keeps working offline and pushes the data back up once the store is online.",
+                   approved, own_names=own) == []
