@@ -484,6 +484,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         or _done_for_customer(claim, approved, own_names) or _someone_else_provides(claim, approved, own_names) \
         or _agent_changed(claim, approved, own_names) or _status_moved(claim, approved, own_names) \
         or _staff_do_it(claim, approved, own_names) or _sent_to_us(claim, approved, own_names) \
+        or _alerts_us(claim, approved, own_names) \
         or _done_by_hand(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
@@ -1803,6 +1804,24 @@ def _sent_to_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str
     if verb == "get" and not re.search(r"\b(?:ship|send|return)\w*\b", approved, re.I):
         return None
     return f"has the customer send it to the company ('{m.group(0)}') where the platform says the company sends it"
+
+
+_ALERTS_US = re.compile(r"\b(?:alerts?|flags?|warns?|notif(?:y|ies)|tells?)\s+(?:(?:[\w-]+\s+){0,4}?to\s+)?(?:us|our\s+[\w-]+|PRODUCT)\b",
+                        re.I)
+
+
+def _alerts_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Your store staff flag low stock to us", "your maintenance crew alerts Keel" where the platform
+    says the alerts reach the customer: the warning goes the other way."""
+    if not re.search(r"\b(?:alerts?|warns?|warnings?|notif\w*)\b", approved, re.I) or re.search(r"\b(?:us|we|our)\b", approved, re.I):
+        return None
+    text = claim
+    for n in sorted(own_names, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", "PRODUCT", text, flags=re.I)
+    m = _ALERTS_US.search(text)
+    if not m or not re.search(r"\b(?:your|you)\b", text[:m.start()], re.I) or _DENIED_BEFORE.search(text[:m.start()]):
+        return None
+    return f"has the customer alert the company ('{m.group(0).replace('PRODUCT', own_names[0] if own_names else 'us')}') where the platform says the alerts reach the customer"
 
 
 def _done_by_hand(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

@@ -1186,3 +1186,16 @@ def test_pushing_the_data_back_up_is_syncing_it() -> None:
     assert [d.kind for d in compare(claim, approved, own_names=own)] == ["roles"]
     assert compare("The app keeps working offline and pushes the data back up once the store is online.",
                    approved, own_names=own) == []
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Your store staff flag low stock to us in the app before the shelf is empty.", ["roles"]),
+        ("Your maintenance crew alerts Lumen before the shelf is empty.", ["roles"]),
+        ("Your store team gets a low-stock alert before the shelf is empty.", []),
+    ],
+)
+def test_the_customer_alerting_the_company(claim: str, expected: list[str]) -> None:
+    approved = "Low-stock alerts reach the store team before the shelf is empty."
+    assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Lumen"))] == expected
