@@ -484,7 +484,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         or _done_for_customer(claim, approved, own_names) or _someone_else_provides(claim, approved, own_names) \
         or _agent_changed(claim, approved, own_names) or _status_moved(claim, approved, own_names) \
         or _staff_do_it(claim, approved, own_names) or _sent_to_us(claim, approved, own_names) \
-        or _alerts_us(claim, approved, own_names) \
+        or _alerts_us(claim, approved, own_names) or _third_party_does(claim, approved, own_names) \
         or _done_by_hand(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
@@ -1804,6 +1804,22 @@ def _sent_to_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str
     if verb == "get" and not re.search(r"\b(?:ship|send|return)\w*\b", approved, re.I):
         return None
     return f"has the customer send it to the company ('{m.group(0)}') where the platform says the company sends it"
+
+
+_THIRD_PARTY = re.compile(
+    r"\b(?:handled|run|done|provided|answered|staffed|delivered|managed|operated|outsourced)\s+(?:to|by)\s+(?:our\s+|a\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:partners?|resellers?|contractors?|subcontractors?|third[- ]part(?:y|ies)|agenc(?:y|ies)|outsourcers?)\b|"
+    r"\b(?:partner|reseller|third-party|outsourced)(?:\s+bank)?(?:['’]s)?\s+(?:call\s+cent(?:re|er)|team|staff|agents?|support|"
+    r"engineers?|technicians?|installers?)\b", re.I)
+
+
+def _third_party_does(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Support is handled by our reseller partners", "our partner bank's call centre answers" where the
+    platform says nothing of partners: someone else does what the company does."""
+    m = _THIRD_PARTY.search(claim)
+    if not m or re.search(r"\b(?:partners?|resellers?|third[- ]part\w*|contractors?|agenc\w+)\b", approved, re.I):
+        return None
+    return f"has a third party do it ('{m.group(0)}') where the platform says the company does"
 
 
 _ALERTS_US = re.compile(r"\b(?:alerts?|flags?|warns?|notif(?:y|ies)|tells?)\s+(?:(?:[\w-]+\s+){0,4}?to\s+)?(?:us|our\s+[\w-]+|PRODUCT)\b",

@@ -1199,3 +1199,18 @@ def test_pushing_the_data_back_up_is_syncing_it() -> None:
 def test_the_customer_alerting_the_company(claim: str, expected: list[str]) -> None:
     approved = "Low-stock alerts reach the store team before the shelf is empty."
     assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Lumen"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Support on every plan is handled by our reseller partners, who reply within four business hours.",
+         "Support answers within 4 business hours on every plan.", ["roles"]),
+        ("Our partner bank's call centre answers in under two minutes, seven days a week.",
+         "You reach a real person on the phone in under 2 minutes, 7 days a week.", ["roles"]),
+        ("Deposits are insured through our partner bank's FDIC cover up to $250,000.",
+         "Deposits are FDIC insured up to $250,000 through our partner bank.", []),
+    ],
+)
+def test_a_third_party_doing_what_the_company_does(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Fernway", "Lumen"))] == expected
