@@ -1810,14 +1810,18 @@ _THIRD_PARTY = re.compile(
     r"\b(?:handled|run|done|provided|answered|staffed|delivered|managed|operated|outsourced)\s+(?:to|by)\s+(?:our\s+|a\s+|the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:partners?|resellers?|contractors?|subcontractors?|third[- ]part(?:y|ies)|agenc(?:y|ies)|outsourcers?)\b|"
     r"\b(?:partner|reseller|third-party|outsourced)(?:\s+bank)?(?:['’]s)?\s+(?:call\s+cent(?:re|er)|team|staff|agents?|support|"
-    r"engineers?|technicians?|installers?)\b", re.I)
+    r"engineers?|technicians?|installers?)\b|"
+    r"\b(?:our|a|the|your)\s+(?:[\w-]+\s+)?(?:partners?|resellers?|distributors?|contractors?|vendors?)\s+(?:themselves\s+)?"
+    r"(?:pick|picks|answer|answers|handle|handles|run|runs|build|builds|maintain|maintains|install|installs|stand|stands|"
+    r"provide|provides|deliver|delivers|take|takes|do|does|ship|ships|insure|insures)\b", re.I)
 
 
 def _third_party_does(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Support is handled by our reseller partners", "our partner bank's call centre answers" where the
     platform says nothing of partners: someone else does what the company does."""
     m = _THIRD_PARTY.search(claim)
-    if not m or re.search(r"\b(?:partners?|resellers?|third[- ]part\w*|contractors?|agenc\w+)\b", approved, re.I):
+    if not m or re.search(r"\b(?:partners?|resellers?|third[- ]part\w*|contractors?|agenc\w+|distributors?|vendors?)\b",
+                          approved, re.I):
         return None
     return f"has a third party do it ('{m.group(0)}') where the platform says the company does"
 
