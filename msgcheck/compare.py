@@ -1707,6 +1707,9 @@ def _agent_changed(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     for i, t in enumerate(toks):
         if _verb_base(t).rstrip("e") == verb and not t.endswith("ed") and {"_product_", "we"} & set(toks[max(0, i - 3):i]):
             return f"says the company does it ('{t}') where the platform says it is done through {m.group(2) or ''}{m.group(3)}"
+        # "insured by Fernway itself": the passive with the company as its agent
+        if _verb_base(t).rstrip("e") == verb and t.endswith("ed") and toks[i + 1:i + 3] in (["by", "_product_"], ["by", "us"]):
+            return f"says the company does it ('{t} by') where the platform says it is done through {m.group(2) or ''}{m.group(3)}"
     return None
 
 
@@ -1759,7 +1762,7 @@ def _staff_do_it(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
 _PROVIDES = re.compile(r"\b(?:comes? with|ships? with|includes?|including|built[- ]in|ready[- ]made|pre[- ]?built|"
                        r"out of the box)\b((?:\s+[\w-]+){1,6})", re.I)
 _CUSTOMER_SUPPLIES = re.compile(r"\b(?:bring|brings|upload|uploads|supply|supplies|import|imports|plug in|plugs in|"
-                                r"build|builds|create|creates|write|writes|train|trains)\s+"
+                                r"build|builds|create|creates|write|writes|train|trains|design|designs|develop|develops)\s+"
                                 r"(?:in\s+)?((?:[\w'-]+\s+){0,6}?)(?:(?:your|their)\s+own|own)\b((?:\s+[\w-]+){1,3})|"
                                 r"\b(?:bring|brings|upload|uploads|supply|supplies)\s+(?:the|your|their)\s+"
                                 r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:that\s+)?your\b", re.I)

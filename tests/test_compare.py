@@ -1218,3 +1218,14 @@ def test_the_customer_alerting_the_company(claim: str, expected: list[str]) -> N
 )
 def test_a_third_party_doing_what_the_company_does(claim: str, approved: str, expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved, own_names=("Fernway", "Lumen"))] == expected
+
+
+def test_insured_by_the_company_itself_and_designing_your_own_models() -> None:
+    approved = "Deposits are FDIC insured up to $250,000 through our partner bank."
+    assert "roles" in [d.kind for d in compare("Your deposits are insured by Fernway itself, up to $250,000.", approved,
+                                               own_names=("Fernway",))]
+    assert "roles" not in [d.kind for d in compare("Your deposits are insured up to $250,000 through our partner bank.",
+                                                   approved, own_names=("Fernway",))]
+    models = "Lumen Pulse comes with forecasting models built for retail, not generic templates."
+    assert "roles" in [d.kind for d in compare("Retailers design their own forecasting models instead of generic templates.",
+                                               models, own_names=("Lumen Pulse", "Lumen"))]
