@@ -1028,7 +1028,8 @@ _OPPOSITE_IDEAS = [
                           r"charges? (you )?interest)\b")),
     (("you get paid", r"\b(get(s|ting)? paid|receive payments?|paid (faster|sooner|quicker)|customers pay you|"
                       r"invoices( with [\w-]+ [\w-]+)? (are|get) paid)\b"),
-     ("you pay", r"\b((settle|pay)s? (your|their) (suppliers'? |vendors'? )?(invoices|bills)|pays your invoices)\b")),
+     ("you pay", r"\b((settle|pay)s? (your|their) (suppliers'? |vendors'? )?(invoices|bills)|pays your invoices|"
+                 r"(you|you'll) pay (your )?(suppliers|vendors))\b")),
     (("unlimited", r"\b(unlimited|as many as you (like|want|need)|no (cap|limit)s?)\b"),
      ("capped", r"\b(capped|limited to|a maximum of|at most|up to \d+ (users|seats|cards|stores))\b")),
 ]
@@ -1143,7 +1144,8 @@ _CONDITION = re.compile(r"\b(?:unless|as long as (?:you|your|the|they|it|we)|pro
                         r"(?:opened|signed up|joined|bought|purchased) (?:before|after|since))\b", re.I)
 
 
-_LEADING = re.compile(r"^\s*(?:(?:(?:for|on|in|with|under|once|after|outside(?: of)?|except|during)\s|"
+_LEADING = re.compile(r"^\s*(?:(?:buy|order|purchase|sign up|subscribe)\s+(?:through|via|from|on|with)\s+[^,?;:—–]{3,50}?\s+and\s+|"
+                      r"(?:(?:for|on|in|with|under|once|after|outside(?: of)?|except|during)\s|"
                       r"if (?:you|your|you're|you are)\b)[^,?;:—–]{3,70}[,—–]|"
                       r"[^,?;:]{3,50}\?\s*then\b)", re.I)
 
@@ -1174,9 +1176,10 @@ def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ())
 
 _SUBJECT_RESTRICTION = re.compile(
     r"^\s*(?:(?:the|your|our|all|every|each|any)\s+)?(?:[\w-]+\s+)?([a-z][\w-]*s)\s+"
-    r"((?:bought|purchased|ordered|mounted|installed|fitted|placed|located|kept|used|running|with|that|who)\s+[^,;.]{3,50}?)"
+    r"((?:bought|purchased|ordered|mounted|installed|fitted|placed|located|kept|used|running|with|that|who|taken|made|"
+    r"processed)\s+[^,;.]{3,50}?)"
     r"\s+(?:come|comes|carry|carries|get|gets|go|goes|run|runs|last|lasts|can|pay|pays|see|sees|are|is|have|has|keep|keeps|"
-    r"cut|cuts|save|saves|earn|earns|reduce|reduces)\b",
+    r"cut|cuts|save|saves|earn|earns|reduce|reduces|land|lands|arrive|arrives|reach|reaches|sync|syncs)\b",
     re.I)
 
 
@@ -1192,6 +1195,7 @@ def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()
     a_bases = {_base_form(t) for t in tokens(approved)}  # "that use" is the platform's "using"
     new = [t for t in tokens(m.group(2)) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
            and _base_form(t) not in a_bases and t not in ("bought", "purchased", "ordered", "running", "with", "that", "who",
+                                                          "taken", "made", "processed",
                                                           "run", "runs", "use", "uses", "deploy", "deploys", "have", "has")]
     if new:
         return f"'{m.group(1)} {m.group(2)}' where the platform says it of all {m.group(1).lower()}"

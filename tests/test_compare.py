@@ -202,7 +202,7 @@ def test_what_a_price_is_per() -> None:
     [
         ("Fernway pulls every transaction out of your QuickBooks.", "Every transaction syncs to QuickBooks.", "reversal"),
         ("Add payment links and you'll pay your suppliers up to 2x faster.",
-         "Businesses that add payment links to invoices get paid up to 2x faster.", "roles"),
+         "Businesses that add payment links to invoices get paid up to 2x faster.", ("roles", "reversal")),
         ("Clients pay twice as fast with a payment link.", "Invoices with a payment link get paid up to 2x faster.", "hedge"),
     ],
 )
@@ -1229,3 +1229,21 @@ def test_insured_by_the_company_itself_and_designing_your_own_models() -> None:
     models = "Lumen Pulse comes with forecasting models built for retail, not generic templates."
     assert "roles" in [d.kind for d in compare("Retailers design their own forecasting models instead of generic templates.",
                                                models, own_names=("Lumen Pulse", "Lumen"))]
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Buy through a certified partner and each sensor comes with a 3-year warranty.",
+         "Every sensor comes with a 3-year warranty.", ["scope"]),
+        ("Card payments taken on Fernway's own terminal land in your account the next business day.",
+         "Card payments land in your Fernway account the next business day.", ["scope"]),
+        ("Card payments land in your account the next business day.",
+         "Card payments land in your Fernway account the next business day.", []),
+        ("Add payment links to the bills you receive and you'll pay your suppliers up to 2x faster.",
+         "Businesses that add payment links to invoices get paid up to 2x faster.", ["reversal"]),
+    ],
+)
+def test_bought_through_a_partner_taken_on_a_terminal_and_paying_suppliers(claim: str, approved: str,
+                                                                            expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Fernway",))] == expected
