@@ -88,6 +88,11 @@ _CTA_START = re.compile(
     r"watch|read|see|talk|start|explore|discover|subscribe|follow|reach|ask|chat|claim|grab|check)\b",
     re.I,
 )
+_GET_IN_TOUCH = re.compile(r"^(get in touch|reach out|contact|talk|speak)\s+(with|to)?\s*(us|our|your|the|a|an)\b"
+                          r"(\s+[\w&'-]+){0,5}\s+(team|engineer|rep|representative|manager|specialist|advisor|adviser|"
+                          r"expert|partner|sales|office)s?\.?$", re.I)
+_MEETING_HEAD = re.compile(r"^[\w&' -]{0,30}\b(review|meeting|session|webinar|workshop|summit|kickoff|kick-off|briefing|"
+                           r"town hall|all-hands|offsite|qbr)\s*:", re.I)
 # verbs that open a short button label ("Open an account", "Apply now") but also many claims
 _SHORT_CTA_START = re.compile(r"^(open|apply|create|upgrade|buy|shop|compare|order|enrol|enroll)\b", re.I)
 _EVENT = re.compile(r"^(join|visit|meet|see|find) us\b|^(come|stop) (and )?(see|visit|by)\b", re.I)
@@ -276,6 +281,15 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "call to action"  # "Order a 10-sensor pilot kit", "Open your Fernway Business account"
     if _SHORT_CTA_START.match(t) and len(words) <= 3 and not re.search(r"\d", t) and not t.endswith("."):
         return "call to action"
+    if _SHORT_CTA_START.match(t) and len(words) <= 7 and not t.endswith(".") and re.match(r"^\w+\s+(a|an)\s+\d+-[a-z]", t, re.I) \
+            and not re.search(r"\d(?!\d*-[a-z])", t):
+        return "call to action"  # "Order a 10-sensor pilot kit": the figure names the kit
+    if _GET_IN_TOUCH.match(t) and len(words) <= 12 and not _TELLING_FIGURE.search(t):
+        return "call to action"  # "Get in touch with your Keel Systems field engineer."
+    if _MEETING_HEAD.match(t) and len(words) <= 14 and not t.endswith("."):
+        return "agenda"  # "Q3 business review: roadmap, pilot results and open Q&A"
+    if re.match(r"^from\s+.{3,40}\s+to\s+.{3,40}\s+in\s+(\w+|\d+)\s+(easy\s+|simple\s+)?(steps|clicks|moves)$", t, re.I):
+        return "title"  # "From magnet mount to first alert in three steps"
     caps = [w for w in words if w.lower() not in _MINOR]
     title_case = caps and sum(1 for w in caps if w[0].isupper()) / len(caps) >= 0.75
     if title_case and _JOB_WORDS.search(t) and len(words) <= 12:

@@ -44,6 +44,8 @@ NON_CLAIMS = [
     "Price list valid until 31 December 2026.", "All prices excl. VAT.", "Rates are variable.",
     "Reply to this email and I'll give you a call back.", "Download the app on the App Store or Google Play",
     "Hi Marcus, attaching the one-pager we talked about.", "Step 2 of 4: Tell us about your business",
+    "Get in touch with your Keel Systems field engineer.", "Order a 10-sensor pilot kit",
+    "Q3 business review: Lumen Pulse roadmap, pilot results and open Q&A", "From magnet mount to first alert in three steps",
 ]
 CLAIMS = [
     "Lumen Pulse dashboards refresh every 5 seconds.",
@@ -66,6 +68,8 @@ CLAIMS = [
     "Proud of the team: a single gateway now handles up to 250 sensors!",
     "Hi Sam, sign up over lunch and most shops see their own numbers the same afternoon.",  # a greeting, then a claim
     "Thanks to our uptime SLA, your dashboards are always available.",  # "thanks to": because of, not a thank-you
+    "Order 10 sensors and get 2 free.",
+    "Get in touch with our team and cut downtime by 40%.",
 ]
 
 
