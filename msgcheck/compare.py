@@ -176,7 +176,7 @@ _REWRITES = (
     (re.compile(r"\bhalf an? decade\b", re.I), "5 years"),
     (re.compile(r"\b(?:a|one) decade\b", re.I), "10 years"),
     # "by a factor of 40" is a multiplier
-    (re.compile(r"\b(?:by\s+)?a\s+factor\s+of\s+(\w+)", re.I), r"\1x"),
+    (re.compile(r"\b(?:by\s+)?a\s+factor\s+of\s+((?:up\s+to\s+|as\s+much\s+as\s+)?)(\w+)", re.I), r"\1\2x"),
     # how often, not how long: "7 days a week", "24/7", "any day of the week" all say "every day"
     (re.compile(r"\b(?:7|seven)\s+days\s+a\s+week\b|\b24/7\b|\bany\s+day\s+of\s+the\s+week\b|"
                 r"\b(?:365|every)\s+days?\s+(?:a|of\s+the)\s+year\b", re.I), "every day"),

@@ -99,7 +99,7 @@ _EVENT = re.compile(r"^(join|visit|meet|see|find) us\b|^(come|stop) (and )?(see|
 _DATE_IN = re.compile(r"\b\d{1,2}(\s*[-–]\s*\d{1,2})?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                       r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b", re.I)
 _RHETORICAL = re.compile(r"^(why (keep|pay|wait|spend|settle|struggle|waste|put up|risk|guess)|"
-                         r"what if|tired of|isn't it time|why not)\b", re.I)
+                         r"what if|tired of|isn't it time|why not|who needs)\b", re.I)
 _BOOKING = re.compile(r"^(book|schedule|request|reserve|claim|start|get)\s+(a|an|your|my)\s+([\w-]+\s+)?"
                       r"(demo|trial|call|consultation|tour|walkthrough|quote|assessment|meeting)\b", re.I)
 _LEGAL = re.compile(

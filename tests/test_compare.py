@@ -1247,3 +1247,11 @@ def test_insured_by_the_company_itself_and_designing_your_own_models() -> None:
 def test_bought_through_a_partner_taken_on_a_terminal_and_paying_suppliers(claim: str, approved: str,
                                                                             expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved, own_names=("Fernway",))] == expected
+
+
+def test_a_factor_of_up_to_forty_is_a_hedged_multiplier() -> None:
+    from msgcheck.compare import quantities
+
+    q = quantities("Cut unplanned downtime by a factor of up to 40.")
+    assert [(x.value, x.dimension, x.hedge) for x in q] == [(40.0, "multiplier", "upto")]
+    assert kinds("Cut unplanned downtime by a factor of up to 40.", "Cut unplanned downtime by up to 40%.") == ["percent_vs_multiplier"]

@@ -69,6 +69,7 @@ CLAIMS = [
     "Hi Sam, sign up over lunch and most shops see their own numbers the same afternoon.",  # a greeting, then a claim
     "Thanks to our uptime SLA, your dashboards are always available.",  # "thanks to": because of, not a thank-you
     "Order 10 sensors and get 2 free.",
+    "Who needs a data analyst when the machine learning handles it all?",  # rhetorical: a claim
     "Get in touch with our team and cut downtime by 40%.",
 ]
 
