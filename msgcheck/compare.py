@@ -485,6 +485,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         or _agent_changed(claim, approved, own_names) or _status_moved(claim, approved, own_names) \
         or _staff_do_it(claim, approved, own_names) or _sent_to_us(claim, approved, own_names) \
         or _alerts_us(claim, approved, own_names) or _third_party_does(claim, approved, own_names) \
+        or _others_decide(claim, approved, own_names) \
         or _done_by_hand(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
@@ -1831,6 +1832,23 @@ def _third_party_does(claim: str, approved: str, own_names: Sequence[str] = ()) 
                           approved, re.I):
         return None
     return f"has a third party do it ('{m.group(0)}') where the platform says the company does"
+
+
+_OTHERS_DECIDE = re.compile(
+    r"\blets?\s+(?:them|(?:your\s+|each\s+|every\s+)?(?:staff|employees?|cardholders?|team|users?|managers?))\s+"
+    r"(?:set|pick|choose|decide|control)\b|"
+    r"\b(?:staff|employees?|cardholders?|users?)\s+(?:set|pick|choose|decide)\b[^.;]{0,40}\b(?:for\s+themselves|their\s+own)\b",
+    re.I)
+
+
+def _others_decide(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Give every employee a card and let them set their own limit" where the platform says "a
+    limit that you set": the cardholders decide what the account owner decides."""
+    said = re.search(r"\b(?:that\s+)?you\s+(set|control|decide|choose)\b", approved, re.I)
+    m = _OTHERS_DECIDE.search(claim)
+    if not said or not m:
+        return None
+    return f"'{m.group(0)}' where the platform says you {said.group(1)} it"
 
 
 _ALERTS_US = re.compile(r"\b(?:alerts?|flags?|warns?|notif(?:y|ies)|tells?)\s+(?:(?:[\w-]+\s+){0,4}?to\s+)?(?:us|our\s+[\w-]+|PRODUCT)\b",

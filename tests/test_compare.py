@@ -1255,3 +1255,15 @@ def test_a_factor_of_up_to_forty_is_a_hedged_multiplier() -> None:
     q = quantities("Cut unplanned downtime by a factor of up to 40.")
     assert [(x.value, x.dimension, x.hedge) for x in q] == [(40.0, "multiplier", "upto")]
     assert kinds("Cut unplanned downtime by a factor of up to 40.", "Cut unplanned downtime by up to 40%.") == ["percent_vs_multiplier"]
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Give every employee a card and let them set their own spending limit.", ["roles"]),
+        ("Each employee card has a spending limit that your staff pick for themselves.", ["roles"]),
+        ("Give every employee a card, each with a spending limit you set.", []),
+    ],
+)
+def test_the_cardholders_deciding_what_the_account_owner_decides(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "Issue unlimited employee cards, each with its own spending limit that you set.") == expected
