@@ -784,6 +784,7 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     # "keep the sensors away from washdown areas": not for washdowns
     text = re.sub(r"\bkeep(?:s)?\s+(?:[\w-]+\s+){0,2}?(?:away from|out of)\b", "not in", text, flags=re.I)
     text = re.sub(r"\b(don't|doesn't|won't|never|can't|cannot) (stop|fail|lack)s?\b", "keep", text, flags=re.I)  # double negative
+    text = re.sub(r"\bpush(?:es)?\s+(?:[\w-]+\s+){0,2}?up\b|\b(?:goes|go|went) up\b", "raises", text, flags=re.I)
     for clause in _CLAUSE.split(text):
         window = 0
         words: set[str] = set()
@@ -819,6 +820,13 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
                 continue
             if negative:
                 words.add(_stem(tok))
+            if tok in _CHANGE_VERBS:
+                # "never raises your subscription": the change is denied, not the subscription; and
+                # "bumps up" / "increases" are one change, so a denial of one meets the other
+                flush()
+                (negated if window > 0 else asserted).add("raise")
+                window, last_negated, run = 0, False, False
+                continue
             if window == 0 and last_negated and run and len(tail) < 2:
                 tail.append(_stem(tok))  # the denial runs on to its noun: "never pay a monthly account fee"
                 continue
@@ -834,6 +842,8 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     return frozenset(negated - both), frozenset(asserted - both), frozenset(in_negative)
 
 
+_CHANGE_VERBS = {"raise", "raises", "increase", "increases", "change", "changes", "affect", "affects", "alter", "alters",
+                 "bump", "bumps", "hike", "hikes", "inflate", "inflates", "grow", "grows", "rise", "rises", "climb", "climbs"}
 _ONLY_CONTRAST = re.compile(r"(\bonly\b[^.;!?]*?),?\s+(?:and\s+)?(?:not|rather than|instead of|never)\s+[^,;.!?—–]*|"
                             r"()(?:,\s*(?:and\s+)?not|\s+rather than|\s+instead of)\s+[^,;.!?—–]*", re.I)
 
@@ -1433,7 +1443,13 @@ def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _changed_per_unit(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"priced per production line" where the platform says "per plant"; "per seat" where it says
-    "not per user"."""
+    "not per user"; "one subscription covers every plant" where it says "per plant"."""
+    per = re.search(r"\bper\s+(plant|store|site|location|shop|factory|account|company|business)\b", approved, re.I)
+    if per:
+        one = re.search(rf"\b(?:one|a single)\s+(?:[\w-]+\s+){{0,3}}?(?:covers|for|across)\s+(?:every|all|each)\s+"
+                        rf"(?:[\w-]+\s+){{0,2}}?{_stem(per.group(1).lower())}s?\b", claim, re.I)
+        if one:
+            return f"'{one.group(0)}' where the platform prices {per.group(0)}"
     c_asserted, _ = bases(claim)
     _, a_denied = bases(approved)
     against = c_asserted & a_denied
@@ -1474,7 +1490,8 @@ _TIME_LIMIT = re.compile(
     r"\b((for|during|in|over) (your|the|their|its|our) first (\d+|[a-z]+) (days?|weeks?|months?|years?)|"
     r"(for|during|in|over) (your|the|their) first (month|year)|"
     r"for a limited time|limited[- ]time|introductory|for new (customers|accounts|users) only|"
-    r"(in|for) (the|your) first (month|year)|until (the end of|[A-Z][a-z]+ \d))\b", re.I)
+    r"(in|for) (the|your) first (month|year)|until (the end of|[A-Z][a-z]+ \d)|"
+    r"(for|on) (your|the|its) first (\d+|[a-z]+) (sensors?|stores?|users?|seats?|cards?|locations?|sites?|devices?))\b", re.I)
 _EVERY_DAY = re.compile(r"\b(7 days a week|seven days a week|every day|24/7|around the clock|365 days|day or night|"
                         r"any ?time|weekends?)\b", re.I)
 _WEEKDAYS = re.compile(r"\b(monday to friday|mon(day)?\s*[-–]\s*fri(day)?|weekdays|on a weekday|during business hours|"

@@ -1267,3 +1267,23 @@ def test_a_factor_of_up_to_forty_is_a_hedged_multiplier() -> None:
 )
 def test_the_cardholders_deciding_what_the_account_owner_decides(claim: str, expected: list[str]) -> None:
     assert kinds(claim, "Issue unlimited employee cards, each with its own spending limit that you set.") == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        # a denied change ("never raises your subscription") denies no subscription
+        ("Add as many sensors as you like; the plant subscription stays exactly where it is.", []),
+        ("Add as many sensors as you want: you pay one subscription per site, so the bill stays flat.", []),
+        # … and meets the change asserted, in any of its words
+        ("Each sensor you add bumps up your monthly subscription.", ["negation"]),
+        ("Adding sensors will push your subscription up.", ["negation"]),
+        ("Each sensor you add goes onto your subscription, so the bill grows with your fleet.", ["negation"]),
+        # a cap on the first few, and one price for every plant where the platform prices per plant
+        ("Per-plant pricing keeps your subscription flat for the first 50 sensors.", ["scope"]),
+        ("One Keel Sentinel subscription covers every plant your company runs.", ["scope"]),
+    ],
+)
+def test_a_denied_change_and_what_per_plant_pricing_covers(claim: str, expected: list[str]) -> None:
+    approved = "Keel Sentinel is priced per plant, not per sensor, so adding sensors never raises your subscription."
+    assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
