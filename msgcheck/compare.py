@@ -451,6 +451,12 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("added_figure", extra))
     # absolutes the platform does not make
     added = _absolutes(claim) - _absolutes(approved)
+    # "entirely on the web", "fully automatic": how the platform's "online" / "automatically" is meant anyway
+    added -= {m.group(1).lower() for m in re.finditer(
+        r"\b(entirely|fully|completely|totally|100%)\s+(?:online|on the web|in the app|digital(?:ly)?|remote(?:ly)?|"
+        r"wireless|paperless|offline|automatic(?:ally)?|hands-free)\b", claim, re.I)
+        if re.search(r"\b(online|web|app|digital\w*|remote\w*|wireless|paperless|offline|automatic\w*|hands-free)\b",
+                     approved, re.I)}
     if "100%" in added and any(q.dimension == "percent" and q.value == 100 for q in quantities(approved)):
         added.discard("100%")
     if added - {"never", "zero"}:
@@ -1064,7 +1070,7 @@ _WEAK_TIES = {"automatic"}  # "automatically" is said of everything: no evidence
 
 def _affirmative(text: str) -> str:
     """``text`` without what it denies: "so your accountant never re-keys a receipt" → "so your accountant"."""
-    return re.sub(r"\b(never|not|no|without|don't|doesn't|won't|can't|nothing)\b[^,;.]*", " ", text, flags=re.I)
+    return re.sub(r"\b(never|not|no|without|nothing|\w+n[’']t)\b[^,;.]*", " ", text, flags=re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -1510,7 +1516,7 @@ _PREDICATES = {"keep", "work", "run", "sync", "refresh", "encrypt", "update", "c
 _TIME_NOUN = re.compile(r"(second|minute|hour|day|night|week|month|quarter|year|time)s?$")
 _INCLUDED = re.compile(r",\s*((?:[\w-]+(?:\s[\w-]+)?(?:,\s*|\s+and\s+|\s+or\s+)){0,4}[\w-]+(?:\s[\w-]+)?)\s+included\b",
                        re.I)
-_WIDE = re.compile(r"\b(all|every|any|everything|everyone)\b\s*(?:(?:of\s+)?(?:the|your|our)\s+)?([a-z]+)?", re.I)
+_WIDE = re.compile(r"(?<!-)\b(all|every|any|everything|everyone)\b(?!-)\s*(?:(?:of\s+)?(?:the|your|our)\s+)?([a-z]+)?", re.I)
 
 
 def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

@@ -1287,3 +1287,18 @@ def test_the_cardholders_deciding_what_the_account_owner_decides(claim: str, exp
 def test_a_denied_change_and_what_per_plant_pricing_covers(claim: str, expected: list[str]) -> None:
     approved = "Keel Sentinel is priced per plant, not per sensor, so adding sensors never raises your subscription."
     assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("Sign-up happens entirely on the web and takes roughly ten minutes.",
+         "Open a Fernway Business account online in about 10 minutes."),
+        ("Our forecasting is purpose-built for retail, not a one-size-fits-all template.",
+         "Lumen Pulse comes with forecasting models built for retail, not generic templates."),
+        ("Purchases flow straight into your QuickBooks ledger, so your bookkeeper isn't typing receipts in by hand.",
+         "Every transaction syncs to QuickBooks automatically, so your accountant never re-keys a receipt."),
+    ],
+)
+def test_entirely_online_one_size_fits_all_and_a_denial_with_nt(claim: str, approved: str) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Fernway", "Lumen Pulse", "Lumen"))] == []
