@@ -378,10 +378,12 @@ class Classifier:
 
         candidates = [i for i in approved[: t.top_k] if float(score[i]) >= max(t.topic, best_a - t.margin)]
         compared: list[tuple[int, list[Difference]]] = []
+        said_more: list[int] = []
         for i in candidates:
             w = self.wordings[i]
             diffs = self._differences(text, i)
             if diffs and all(d.kind in _NOT_DRIFT for d in diffs):
+                said_more.append(i)
                 continue  # says more than this wording: neither the same message nor a drift from it
             # the positioning sums up the whole offer: a claim is it only when it is clearly near it
             need = t.aligned + (t.margin if w.message_id == "positioning" else 0.0)
@@ -395,6 +397,15 @@ class Classifier:
                                reason=f"matches the approved {w.role.replace('_', ' ')}", suggestion=None)
             compared.append((i, diffs))
 
+        if not compared and said_more:
+            # it says more than the nearest wording; another wording of the same message it contradicts
+            # makes it a drift from that message ("locked in for 90 days" against "withdraw at any time")
+            mid = self.wordings[said_more[0]].message_id
+            for i in approved:
+                if self.wordings[i].message_id == mid and i not in said_more:
+                    diffs = [d for d in self._differences(text, i) if d.kind in _CONTRADICTS]
+                    if diffs:
+                        return self._drift_verdict(i, float(cosines[i]), diffs)
         with_diffs = [(i, d) for i, d in compared if d]
         if with_diffs and len(with_diffs) == len(compared) and not any(
                 d.kind == "roles" for d in with_diffs[0][1]):

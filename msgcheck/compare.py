@@ -447,7 +447,11 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if turned:
         diffs.append(Difference("number", turned))
     extra = _added_figure(quantities(claim), quantities(approved))
-    if extra and not diffs:
+    threshold = _THRESHOLD.search(claim)
+    if extra and not diffs and threshold:
+        # "Keep $10,000 or more in your savings pot and you'll earn …": the figure is a condition
+        diffs.append(Difference("scope", f"adds the condition '{threshold.group(0)}'; the platform's wording sets none"))
+    elif extra and not diffs:
         diffs.append(Difference("added_figure", extra))
     # absolutes the platform does not make
     added = _absolutes(claim) - _absolutes(approved)
@@ -573,6 +577,12 @@ def _eliminated(claim: str, approved: str) -> str | None:
     if cut and not any(q.dimension == "percent" for q in quantities(claim)):
         return f"promises an end to it ('{m.group(0)}') where the platform promises a cut of {cut[0].text}"
     return None
+
+
+# a minimum to qualify: "keep $10,000 or more", "balances of $5k and above", "a minimum balance of $1,000"
+_THRESHOLD = re.compile(r"(?:[$€£]\s?[\d,.]+\s*[km]?|\b[\d,.]+\s*(?:dollars|euros|pounds|sensors|stores|users|seats|locations))"
+                        r"\s+(?:or more|or above|or over|and up|and above|minimum)\b|"
+                        r"\b(?:a\s+)?minimum\s+(?:balance|deposit|spend|order|of)\s+(?:of\s+)?[$€£]?\s?[\d,.]+", re.I)
 
 
 def _added_figure(claim_q: list[Quantity], appr_q: list[Quantity]) -> str | None:

@@ -374,3 +374,25 @@ def test_a_word_another_wording_of_the_message_says_is_no_drift(fake_embedder) -
     assert v.kind is Kind.ALIGNED and v.wording is not None and v.wording.text == texts[variant]
     # a word no wording of the message says still differs
     assert clf.judge(claim.replace("only carries alerts", "carries alerts instantly"), cos).kind is Kind.DRIFT
+
+
+def test_saying_more_than_one_wording_and_contradicting_another_of_its_message(fake_embedder) -> None:
+    """Nearest the statement, the claim adds a figure it does not state (neither aligned nor drift from
+    it); it contradicts the message's proof point, farther off: drift from the proof point."""
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds
+    from msgcheck.platform import load_platform
+
+    platform = load_platform("samples/eval/platforms/fernway-business.yaml")
+    base = Engine(platform, embedder=fake_embedder).classifier
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
+    texts = [w.text for w in clf.wordings]
+    statement = texts.index("Earn up to 3.2% APY on money in your Fernway savings pot.")
+    proof = texts.index("Interest is paid monthly and you can withdraw at any time.")
+    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    cos[statement], cos[proof] = 0.70, 0.45
+    v = clf.judge("Money you move into the savings pot is locked in for 90 days.", cos)
+    assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[proof]
+    # nothing contradicted: it only says more, so it is off the platform
+    assert clf.judge("Money you move into the savings pot earns interest for 90 days.", cos).kind is Kind.OFF_MESSAGE

@@ -1302,3 +1302,15 @@ def test_a_denied_change_and_what_per_plant_pricing_covers(claim: str, expected:
 )
 def test_entirely_online_one_size_fits_all_and_a_denial_with_nt(claim: str, approved: str) -> None:
     assert [d.kind for d in compare(claim, approved, own_names=("Fernway", "Lumen Pulse", "Lumen"))] == []
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Keep $10,000 or more in your savings pot and you'll earn up to 3.2% APY.", ["scope"]),
+        ("With a minimum balance of $5,000, your savings pot earns up to 3.2% APY.", ["scope"]),
+        ("Your savings pot earns up to 3.2% APY, paid on balances like $10,000 too.", ["added_figure"]),
+    ],
+)
+def test_a_minimum_to_qualify_is_a_condition(claim: str, expected: list[str]) -> None:
+    assert kinds(claim, "Earn up to 3.2% APY on money in your savings pot.") == expected
