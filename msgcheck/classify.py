@@ -281,6 +281,7 @@ class Classifier:
         self._messages = {m.id: m for m in platform.messages}  # looked up for every candidate of every claim
         self._figures = [[q for q in quantities(w.text) if _telling(q)] for w in wordings]
         self._bases = [set().union(*bases(w.text)) | ideas(w.text) for w in wordings]
+        self._pricing = [bases(w.text) for w in wordings]
 
     def similarities(self, claim_vectors: np.ndarray) -> np.ndarray:
         """Each claim's cosine similarity to each wording (the figure a finding reports)."""
@@ -324,12 +325,16 @@ class Classifier:
         if not self.t.figure:
             return out
         claim_q = [q for q in quantities(text) if _telling(q)]
-        claim_b = set().union(*bases(text)) | ideas(text)
+        claim_bases = bases(text)
+        claim_b = set().union(*claim_bases) | ideas(text)
         if not claim_q and not claim_b:
             return out
         for i, wq in enumerate(self._figures):
             if any(c.dimension == w.dimension and c.same_value(w) for c in claim_q for w in wq) \
-                    or claim_b & self._bases[i] and (sims is None or sims[i] >= self.t.idea_floor):
+                    or claim_b & self._bases[i] and (sims is None or sims[i] >= self.t.idea_floor) \
+                    or all(claim_bases) and claim_bases == self._pricing[i]:
+                # (priced per the same thing and not per the same other thing: "by location, not by
+                # seat" is "per store, not per user", however far apart the rest of the words are)
                 out[i] = 1.0
         return out
 

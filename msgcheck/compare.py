@@ -1448,7 +1448,11 @@ def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     low = re.sub(r"\b(?:pay|charges?|bills?|priced|billed)\s+(?:you\s+)?for (?:each|every)\b", "per", low)
     low = re.sub(r"\b(?:follows|depends on|scales with|grows with|is based on|is set by|tracks)\s+(?:the number of|how many)\b",
                  "per", low)
-    low = re.sub(r"\b(rather than|instead of|not) (?:the number of|how many)\b", r"\1 per", low)
+    low = re.sub(r"\b(rather than|instead of|not)(?: on)? (?:the number of|how many)\b", r"\1 per", low)
+    # "you pay for the site, not the device count"; "your bill depends on the site"
+    low = re.sub(r"\b(?:pay|pays|paying|charged|billed|priced|depends|is based)\s+(?:for|on)\s+(?:the|each|every|your)\s+"
+                 r"(site|plant|store|location|factory|shop)\b", r"per \1", low)
+    low = re.sub(r"\b(rather than|instead of|not)(?: on)? the (\w+) count\b", r"\1 per \2", low)
     for neg, word in _BASIS.findall(low):
         key = _per_key(word)
         if key in _TIME_BASIS or not any(key in g for g in _PER_SAME):

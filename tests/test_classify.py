@@ -396,3 +396,25 @@ def test_saying_more_than_one_wording_and_contradicting_another_of_its_message(f
     assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[proof]
     # nothing contradicted: it only says more, so it is off the platform
     assert clf.judge("Money you move into the savings pot earns interest for 90 days.", cos).kind is Kind.OFF_MESSAGE
+
+
+def test_the_same_pricing_basis_ties_a_claim_to_its_message_however_far_the_words(platform, fake_embedder) -> None:
+    """'by location, not by seat' is 'per store, not per user': the wording is lifted (by the figure
+    weight) even when the similarity is below the floor other shared ideas need."""
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds
+
+    base = Engine(platform, embedder=fake_embedder).classifier
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0))
+    texts = [w.text for w in clf.wordings]
+    pricing = texts.index("Lumen Pulse is priced per store, not per user, so the whole team can use it.")
+    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    cos[pricing] = 0.30
+    lifted = clf.same_figure("You pay by location, not by seat, so bring everyone on the floor into it.", cos)
+    assert lifted[pricing] == 1.0
+    assert {clf.wordings[i].message_id for i in np.flatnonzero(lifted)} == {"diff-pricing"}
+    # priced per the same thing, but not said what it is not priced per: the floor still applies
+    assert clf.same_figure("You pay by location.", cos)[pricing] == 0.0
+    v = clf.judge("You pay by location, not by seat, so bring everyone on the floor into it.", cos)
+    assert v.kind is Kind.ALIGNED and v.wording is not None and v.wording.message_id == "diff-pricing"

@@ -1314,3 +1314,17 @@ def test_entirely_online_one_size_fits_all_and_a_denial_with_nt(claim: str, appr
 )
 def test_a_minimum_to_qualify_is_a_condition(claim: str, expected: list[str]) -> None:
     assert kinds(claim, "Earn up to 3.2% APY on money in your savings pot.") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your bill depends on the site, not on how many units you mount.",
+        "You pay for the site, not the device count.",
+        "Keel Sentinel is priced per plant, not per sensor.",
+    ],
+)
+def test_more_ways_to_say_priced_per_site(text: str) -> None:
+    from msgcheck.compare import bases
+
+    assert bases(text) == (frozenset({"facility"}), frozenset({"device"}))
