@@ -172,6 +172,10 @@ def _digits_for_words(text: str) -> str:
 
 
 _REWRITES = (
+    # "three nines" of availability is 99.9%
+    (re.compile(r"\b(?:three|3) nines\b", re.I), "99.9%"),
+    (re.compile(r"\b(?:four|4) nines\b", re.I), "99.99%"),
+    (re.compile(r"\b(?:five|5) nines\b", re.I), "99.999%"),
     # "half a decade" is 5 years, "a decade" 10
     (re.compile(r"\bhalf an? decade\b", re.I), "5 years"),
     (re.compile(r"\b(?:a|one) decade\b", re.I), "10 years"),

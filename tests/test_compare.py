@@ -1328,3 +1328,9 @@ def test_more_ways_to_say_priced_per_site(text: str) -> None:
     from msgcheck.compare import bases
 
     assert bases(text) == (frozenset({"facility"}), frozenset({"device"}))
+
+
+def test_three_nines_is_99_9_percent() -> None:
+    approved = "Lumen Pulse offers a 99.9% uptime service level agreement."
+    assert kinds("We commit contractually to three nines of availability.", approved) == []
+    assert kinds("We commit contractually to five nines of availability.", approved) == ["number"]
