@@ -222,6 +222,10 @@ _SAME_WORD = [(re.compile(p), w) for p, w in (
     (rf"{TAKE_OUT}|\bwithdraw\w*\b", "withdraw"),
     (r"\b(?:vendors?|suppliers?)\b", "supplier"),
     (r"\b(?:locations?|sites?|shops?|stores?|branch(?:es)?)\b", "store"),
+    (r"\b(?:wash-?downs?|hose-?downs?|hos(?:e|ed|es|ing)(?: it| them)? down|hosed-down|jet-?wash\w*|pressure[- ]wash\w*)\b",
+     "washdown"),
+    (r"\b(?:dusty|grime|grimy|dirt|dirty)\b", "dust"),
+    (r"\b(?:freez\w*|sub-?zero|cold rooms?|cold stores?|deep-?freeze)\b", "freezing"),
 )]
 
 

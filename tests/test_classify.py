@@ -418,3 +418,11 @@ def test_the_same_pricing_basis_ties_a_claim_to_its_message_however_far_the_word
     assert clf.same_figure("You pay by location.", cos)[pricing] == 0.0
     v = clf.judge("You pay by location, not by seat, so bring everyone on the floor into it.", cos)
     assert v.kind is Kind.ALIGNED and v.wording is not None and v.wording.message_id == "diff-pricing"
+
+
+def test_washdowns_dust_and_cold_said_in_other_words_count_as_one() -> None:
+    from msgcheck.classify import content_words
+
+    assert content_words("washdowns dust freezing") <= content_words(
+        "Hosed-down lines, dusty floors, sub-zero freezers: these units handle all of it.")
+    assert content_words("Hose it down and leave it in a cold room.") >= content_words("washdown freezing")
