@@ -218,7 +218,9 @@ _SAME_WORD = [(re.compile(p), w) for p, w in (
     (r"\b(?:breakdowns?|faults?|failures?|fails?|failing|(?:about|going) to (?:break|fail|go)|gives? out)\b", "failure"),
     (r"\b(?:predicts?|predicting|sees? (?:it|them|every \w+) coming|ahead of time|before it happens)\b", "predict"),
     (r"\b(?:cells?|batteries|battery)\b", "battery"),
-    (r"\b(?:free of charge|at no (?:extra )?(?:cost|charge)|no charge|costs? nothing|for free)\b", "free"),
+    (r"\b(?:free of charge|at no (?:extra )?(?:cost|charge)|no charge|costs? nothing|for free|(?:are|is) on us|"
+     r"on the house)\b", "free"),
+    (r"\b(?:recalculat\w*|recomput\w*|refresh\w*|updat\w*)\b", "update"),
     (rf"{TAKE_OUT}|\bwithdraw\w*\b", "withdraw"),
     (r"\b(?:vendors?|suppliers?)\b", "supplier"),
     (r"\b(?:locations?|sites?|shops?|stores?|branch(?:es)?)\b", "store"),

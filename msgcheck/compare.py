@@ -172,6 +172,8 @@ def _digits_for_words(text: str) -> str:
 
 
 _REWRITES = (
+    # "ten locations or fewer" is "up to ten locations"
+    (re.compile(r"\b(\d[\d,.]*|[a-z]+)\s+([a-z-]+)\s+or\s+(?:fewer|less)\b", re.I), r"up to \1 \2"),
     # "three nines" of availability is 99.9%
     (re.compile(r"\b(?:three|3) nines\b", re.I), "99.9%"),
     (re.compile(r"\b(?:four|4) nines\b", re.I), "99.99%"),

@@ -76,9 +76,11 @@ def test_second_look_at_a_retired_wording_when_every_approved_one_differs(platfo
     f = verdict(e, text)
     assert f.kind is Kind.RETIRED and f.message_id == "ret-daily-refresh"
     assert f.suggestion == "Lumen Pulse dashboards refresh every 5 seconds."
-    # without the second look (and the shared-figure bonus: "each night" is "once a day"), the approved
-    # wording's difference makes it drift
-    off = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors), thresholds=Thresholds(second_look=-1.0, figure=0.0))
+    # without the second look (and the shared-figure bonus, "each night" is "once a day", and the rules
+    # for a claim near a retired wording, which "refresh" = "update" in the overlap now brings level),
+    # the approved wording's difference makes it drift
+    off = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors),
+                 thresholds=Thresholds(second_look=-1.0, figure=0.0, retired_near=2.0, retired=2.0))
     g = verdict(off, text)
     assert g.kind is Kind.DRIFT and g.message_id == "vp-live-data"
 
@@ -426,3 +428,10 @@ def test_washdowns_dust_and_cold_said_in_other_words_count_as_one() -> None:
     assert content_words("washdowns dust freezing") <= content_words(
         "Hosed-down lines, dusty floors, sub-zero freezers: these units handle all of it.")
     assert content_words("Hose it down and leave it in a cold room.") >= content_words("washdown freezing")
+
+
+def test_recalculated_is_updated_and_on_us_is_free() -> None:
+    from msgcheck.classify import content_words
+
+    assert content_words("Your numbers are recalculated overnight.") >= content_words("update overnight")
+    assert "free" in content_words("Accounts that size are on us.")

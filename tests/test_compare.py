@@ -1334,3 +1334,9 @@ def test_three_nines_is_99_9_percent() -> None:
     approved = "Lumen Pulse offers a 99.9% uptime service level agreement."
     assert kinds("We commit contractually to three nines of availability.", approved) == []
     assert kinds("We commit contractually to five nines of availability.", approved) == ["number"]
+
+
+def test_n_or_fewer_is_up_to_n() -> None:
+    from msgcheck.compare import quantities
+
+    assert [(q.value, q.hedge, q.noun) for q in quantities("If you operate ten locations or fewer.")] == [(10.0, "upto", "locations")]
