@@ -76,6 +76,10 @@ def test_second_look_at_a_retired_wording_when_every_approved_one_differs(platfo
     f = verdict(e, text)
     assert f.kind is Kind.RETIRED and f.message_id == "ret-daily-refresh"
     assert f.suggestion == "Lumen Pulse dashboards refresh every 5 seconds."
+    # … and by the second look alone (the other rules for a retired wording switched off)
+    only = Engine(platform, embedder=fake_embedder, claim_vectors=dict(vectors),
+                  thresholds=Thresholds(figure=0.0, retired_near=2.0, retired=2.0))
+    assert verdict(only, text).kind is Kind.RETIRED
     # without the second look (and the shared-figure bonus, "each night" is "once a day", and the rules
     # for a claim near a retired wording, which "refresh" = "update" in the overlap now brings level),
     # the approved wording's difference makes it drift
