@@ -465,9 +465,16 @@ class Classifier:
                        suggestion=self._suggest(w))
 
     def _factual_differences(self, text: str, i: int) -> list[Difference]:
-        """The claim's differences in fact from wording ``i`` (a retired claim may add absolutes freely)."""
-        return [d for d in compare(text, self.wordings[i].text, competitors=self._competitors,
-                                   own_names=self._own_names) if d.kind in _FACTUAL]
+        """The claim's differences in fact from wording ``i`` (a retired claim may add absolutes freely).
+        A retired wording that obliges ("gateways must be wired") is repeated only by a claim that
+        obliges too ("each gateway needs a cable"), not by one that says what can be done ("can be
+        powered over Ethernet")."""
+        diffs = [d for d in compare(text, self.wordings[i].text, competitors=self._competitors,
+                                    own_names=self._own_names) if d.kind in _FACTUAL]
+        w = self.wordings[i]
+        if w.retired and _obliges(w.text) and not _obliges(text):
+            diffs.append(Difference("obligation", f"says what can be done where the retired wording says what must ('{w.text}')"))
+        return diffs
 
     def _suggest(self, w: Wording) -> str:
         """The approved wording to use instead: the whole wording a matched clause comes from."""
@@ -489,10 +496,19 @@ class Classifier:
 _NOT_DRIFT = {"added_figure", "added_claim"}
 
 # differences that say the opposite of a wording, not merely another figure
-_OPPOSED = {"reversal"}
+_OPPOSED = {"reversal", "obligation"}
+
+# "must", "have to", "only", "needs", "plan on", "make sure": an obligation or the only way (not denied:
+# "you don't need a mains outlet")
+_OBLIGATION = re.compile(r"(?<!n't )(?<!no )(?<!not )(?<!never )\b(must|have to|has to|only|needs?|requires?|required|"
+                         r"mandatory|plan (?:on|to|for|a)|make sure|budget for)\b", re.I)
+
+
+def _obliges(text: str) -> bool:
+    return bool(_OBLIGATION.search(text))
 
 # differences that contradict a wording outright
 _CONTRADICTS = {"negation", "reversal"}
 
 # difference kinds that contradict a retired wording (a retired claim may add absolutes freely)
-_FACTUAL = {"number", "unit", "percent_vs_multiplier", "negation", "reversal", "competitor"}
+_FACTUAL = {"number", "unit", "percent_vs_multiplier", "negation", "reversal", "competitor", "obligation"}

@@ -439,3 +439,22 @@ def test_recalculated_is_updated_and_on_us_is_free() -> None:
 
     assert content_words("Your numbers are recalculated overnight.") >= content_words("update overnight")
     assert "free" in content_words("Accounts that size are on us.")
+
+
+def test_a_retired_obligation_is_repeated_only_by_a_claim_that_obliges(fake_embedder) -> None:
+    """'Keel gateways must be wired … by Ethernet' (retired) is repeated by 'each gateway needs a
+    cable', not by 'gateways can be powered over Ethernet' or 'you don't need a mains outlet'."""
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds
+    from msgcheck.platform import load_platform
+
+    platform = load_platform("samples/eval/platforms/keel-sentinel.yaml")
+    base = Engine(platform, embedder=fake_embedder).classifier
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
+    texts = [w.text for w in clf.wordings]
+    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    cos[texts.index("Keel gateways must be wired to the plant network by Ethernet.")] = 0.65
+    assert clf.judge("Each gateway needs an Ethernet cable to your plant network.", cos).kind is Kind.RETIRED
+    assert clf.judge("Gateways can be powered over Ethernet.", cos).kind is not Kind.RETIRED
+    assert clf.judge("Gateways run on solar power, so you don't need a mains outlet nearby.", cos).kind is not Kind.RETIRED
