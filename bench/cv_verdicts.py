@@ -56,7 +56,9 @@ ABLATABLE = ("_added_restriction", "_changed_modifier", "_changed_per_unit", "_a
              "_someone_else_provides", "_agent_changed", "_status_moved", "_staff_do_it", "_leading_condition",
              "_restricted_subject", "_other_device", "_added_claim", "_eliminated",
              # session 4
-             "_kind_of_users", "_named_for_any", "_one_model", "_sent_to_us", "_done_by_hand", "_reversed_change")
+             "_kind_of_users", "_named_for_any", "_one_model", "_sent_to_us", "_done_by_hand", "_reversed_change",
+             # session 5
+             "_widened_list", "_alerts_us", "_third_party_does", "_others_decide")
 
 
 class Prepared:

@@ -172,6 +172,9 @@ def _digits_for_words(text: str) -> str:
 
 
 _REWRITES = (
+    # "five full years", "two whole weeks": the adjective says nothing of the length
+    (re.compile(r"\b(\d[\d,.]*|[a-z]+)\s+(?:full|whole|entire|solid)\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b",
+                re.I), r"\1 \2"),
     # "ten locations or fewer" is "up to ten locations"
     (re.compile(r"\b(\d[\d,.]*|[a-z]+)\s+([a-z-]+)\s+or\s+(?:fewer|less)\b", re.I), r"up to \1 \2"),
     # "three nines" of availability is 99.9%
@@ -654,7 +657,7 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approve
         # a count standing in for another figure ("five" for "40%") — but not a bare one or two
         # ("two teams"), which ties nothing, as in _added_figure
         counts = [i for i, c in enumerate(claim_q) if c.dimension == "count" and i not in used
-                  and abs(c.value) >= 3]
+                  and abs(c.value) >= 3 and (not c.noun or _stem(c.noun.lower()) in other_nouns)]
         if counts and a.dimension != "count":
             i = counts[0]
             if not claim_q[i].same_value(a):

@@ -1340,3 +1340,12 @@ def test_n_or_fewer_is_up_to_n() -> None:
     from msgcheck.compare import quantities
 
     assert [(q.value, q.hedge, q.noun) for q in quantities("If you operate ten locations or fewer.")] == [(10.0, "upto", "locations")]
+
+
+def test_a_count_of_other_things_stands_in_for_no_figure_and_full_years_are_years() -> None:
+    from msgcheck.compare import quantities
+
+    assert kinds("Split your savings pot into up to 10 goals, like tax or payroll.",
+                 "Earn up to 3.2% APY on money in your savings pot.") == ["added_figure"]
+    assert [(q.value, q.dimension) for q in quantities("Each battery lasts five full years.")] == [(5 * 365 * 86400, "duration")]
+    assert kinds("Each sensor's battery lasts five full years.", "Each sensor runs for up to 5 years on a single battery.") == ["hedge"]
