@@ -536,6 +536,11 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         more = _added_claim(claim, approved, own_names)
         if more:
             diffs.append(Difference("added_claim", more))
+    paid = _PAID_OPTION.search(claim)
+    if paid and not _PAID_OPTION.search(approved) and not re.search(r"\b(fees?|charges?|paid|price[sd]?|cost)\b", approved, re.I):
+        # "Card payments can be paid out instantly for a 1% fee", "extend the warranty with an optional
+        # service plan": something else on offer, beside what the wording says — not a drift from it
+        return [Difference("added_claim", f"offers '{paid.group(0)}', which the platform's wording does not")]
     if len(diffs) > 1:
         # an added figure only matters when nothing else differs ("above $10,000" is the condition)
         diffs = [d for d in diffs if d.kind != "added_figure"]
@@ -543,6 +548,12 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     return [Difference(d.kind, " ".join(d.reason.split())) for d in diffs]
 
 
+# an option sold beside the offer: "for a 1% fee", "for a small annual fee", "an optional service plan",
+# "an extended warranty"
+_PAID_OPTION = re.compile(r"\bfor an? (?:small |flat |one-off |one-time |annual |monthly |yearly |extra |additional |modest )*"
+                          r"(?:[\d.,]+%\s+|[$€£][\d.,]+\s+)?(?:fee|charge|surcharge|premium)\b|"
+                          r"\b(?:an? |the )?(?:optional|paid|extended)\s+(?:[\w-]+\s+)?(?:plan|warranty|add-on|upgrade|service)\b",
+                          re.I)
 _ALSO = re.compile(r"\b(?:also|too|as well|in addition|additionally)\b", re.I)
 _BESIDE = re.compile(r"\b(?:alongside|as well as|on top of|besides|in addition to)\b", re.I)
 

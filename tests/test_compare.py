@@ -1349,3 +1349,21 @@ def test_a_count_of_other_things_stands_in_for_no_figure_and_full_years_are_year
                  "Earn up to 3.2% APY on money in your savings pot.") == ["added_figure"]
     assert [(q.value, q.dimension) for q in quantities("Each battery lasts five full years.")] == [(5 * 365 * 86400, "duration")]
     assert kinds("Each sensor's battery lasts five full years.", "Each sensor runs for up to 5 years on a single battery.") == ["hedge"]
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Card payments can be paid out instantly for a 1% fee.", "Card payments land in your account the next business day.",
+         ["added_claim"]),
+        ("You can extend the warranty to five years for a small annual fee.", "Every sensor comes with a 3-year warranty.",
+         ["added_claim"]),
+        ("You can extend cover to five years with an optional service plan.", "Every sensor comes with a 3-year warranty.",
+         ["added_claim"]),
+        # the wording speaks of fees itself: the figure is compared as usual
+        ("Pay suppliers abroad for a 1% fee.", "Pay overseas suppliers at the mid-market rate plus a flat 0.5% fee.",
+         ["number"]),
+    ],
+)
+def test_an_option_sold_beside_the_offer_is_something_else(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
