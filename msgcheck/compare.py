@@ -1390,6 +1390,8 @@ _SCOPE_MODIFIERS = {
     "regional", "local", "national", "global", "international", "domestic", "indoor", "outdoor", "enterprise",
     "premium", "basic", "small", "large", "big", "selected", "select", "corporate", "senior", "junior",
     "head", "central", "individual", "partner", "new", "existing", "paying", "us", "european",
+    # kinds of data and of accounts: "card data" is some of "sales data"
+    "card", "payment", "transaction", "customer", "personal", "sensitive", "checking", "savings",
 }
 
 
@@ -1408,6 +1410,9 @@ def _changed_modifier(claim: str, approved: str, own_names: Sequence[str] = ()) 
         if mod in names or mod in a_words:
             continue
         before = [m for m, n, _ in a_pairs if n == noun]
+        every = re.search(rf"\b(all|every|any)\s+{re.escape(noun)}s?\b", approved, re.I)
+        if not before and every and mod in _SCOPE_MODIFIERS:
+            return f"'{raw} {noun}' where the platform says '{every.group(0)}'"  # "card data" for "all data"
         if not before or mod in before:
             continue
         if noun.endswith("ly") or raw.isupper():

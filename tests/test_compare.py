@@ -1367,3 +1367,16 @@ def test_a_count_of_other_things_stands_in_for_no_figure_and_full_years_are_year
 )
 def test_an_option_sold_beside_the_offer_is_something_else(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Card data is encrypted at rest and in transit.", "Your sales data is encrypted at rest and in transit.", ["scope"]),
+        ("Any payment card data you send us is encrypted at rest and in transit.",
+         "The product encrypts all data at rest and in transit.", ["scope"]),
+        ("Your sales data is encrypted at rest and in transit.", "The product encrypts all data at rest and in transit.", []),
+    ],
+)
+def test_a_kind_of_data_for_the_data_the_platform_speaks_of(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
