@@ -1054,7 +1054,9 @@ _OPPOSITE_IDEAS = [
      ("you send it to us", r"\b((ship|send|return|post|mail)s? (it|them|the [\w-]+( [\w-]+)?) (back )?to us|"
                            r"get (it|them|the [\w-]+( [\w-]+)?) back to us)\b")),
     (("on the device", r"\b(on the (sensor|device)( itself)?|on[- ]board|at the edge|on the edge)\b"),
-     ("elsewhere", r"\b((the|a)( [\w-]+)? gateway|the cloud|our cloud|our servers?)\s+(does|do|crunch(es)?|analy[sz]es|process(es)?|"
+     ("elsewhere", r"\b(analysis|processing|number-crunching) (runs|happens|is done|takes place) (on|in|at) (the( [\w-]+)? gateway|"
+                   r"the cloud|our servers?)\b|"
+                   r"\b((the|a)( [\w-]+)? gateway|the cloud|our cloud|our servers?)\s+(does|do|crunch(es)?|analy[sz]es|process(es)?|"
                    r"handles?|runs?)\b|\b(analy[sz]ed|processed|crunched)\b[^.;]{0,30}\b(in the cloud|on our servers?|"
                    r"(at|on|by|in) the( [\w-]+)? gateway)\b")),
     (("you reach a person", r"\b(you reach|reach a|get through to|picks? up|answers? (the phone|your call))\b"),
@@ -1917,6 +1919,12 @@ _ALERTS_US = re.compile(r"\b(?:alerts?|flags?|warns?|notif(?:y|ies)|tells?)\s+(?
                         re.I)
 
 
+_THIRD_PARTIES = r"(?:suppliers?|vendors?|distributors?|oems?|manufacturers?|insurers?)"
+_ALERTS_OTHERS = re.compile(rf"\b(?:alerts?|warns?|notif(?:y|ies)|pings?)\s+(?:your\s+|the\s+)?(?:[\w-]+\s+)?{_THIRD_PARTIES}\b|"
+                            rf"\b(?:your\s+|the\s+)?(?:[\w-]+\s+)?{_THIRD_PARTIES}\s+(?:gets?|receives?|is\s+sent)\s+"
+                            r"(?:an?\s+|the\s+)?(?:alerts?|warnings?|notifications?)\b", re.I)
+
+
 def _alerts_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Your store staff flag low stock to us", "your maintenance crew alerts Keel" where the platform
     says the alerts reach the customer: the warning goes the other way."""
@@ -1925,6 +1933,10 @@ def _alerts_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str 
     text = claim
     for n in sorted(own_names, key=len, reverse=True):
         text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", "PRODUCT", text, flags=re.I)
+    other = _ALERTS_OTHERS.search(text)
+    if other and not re.search(r"\b(?:suppliers?|vendors?|distributors?|oems?|manufacturers?|insurers?)\b", approved, re.I) \
+            and not _DENIED_BEFORE.search(text[:other.start()]):
+        return f"has the alert go to a third party ('{other.group(0)}') where the platform says it reaches the customer"
     m = _ALERTS_US.search(text)
     if not m or not re.search(r"\b(?:your|you)\b", text[:m.start()], re.I) or _DENIED_BEFORE.search(text[:m.start()]):
         return None

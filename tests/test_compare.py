@@ -1380,3 +1380,22 @@ def test_an_option_sold_beside_the_offer_is_something_else(claim: str, approved:
 )
 def test_a_kind_of_data_for_the_data_the_platform_speaks_of(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Keel Sentinel alerts your machine supplier on average three weeks before a bearing fails.", ["roles"]),
+        ("Your bearing supplier gets an alert roughly 3 weeks before a bearing gives out.", ["roles"]),
+        ("Your maintenance team gets an alert about 3 weeks before a bearing fails.", []),
+    ],
+)
+def test_the_alert_sent_to_a_third_party(claim: str, expected: list[str]) -> None:
+    approved = "Alerts arrive on average 3 weeks before a bearing fails."
+    assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
+
+
+def test_the_analysis_running_on_the_gateway_is_not_on_the_device() -> None:
+    approved = "Keel Sentinel analyses vibration on the sensor itself, so only alerts travel over the network."
+    claim = "Vibration analysis runs on the gateway, which means just alerts go out over the network."
+    assert "reversal" in [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))]
