@@ -537,7 +537,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         if more:
             diffs.append(Difference("added_claim", more))
     paid = _PAID_OPTION.search(claim)
-    if paid and not _PAID_OPTION.search(approved) and not re.search(r"\b(fees?|charges?|paid|price[sd]?|cost)\b", approved, re.I):
+    if paid and not _PAID_OPTION.search(approved) and not re.search(r"\b(free|fees?|charges?|paid|price[sd]?|cost)\b", approved, re.I) \
+            and not any(d.kind in ("negation", "reversal") for d in diffs):
         # "Card payments can be paid out instantly for a 1% fee", "extend the warranty with an optional
         # service plan": something else on offer, beside what the wording says — not a drift from it
         return [Difference("added_claim", f"offers '{paid.group(0)}', which the platform's wording does not")]
