@@ -336,7 +336,8 @@ class Classifier:
         if not claim_q and not claim_b:
             return out
         for i, wq in enumerate(self._figures):
-            if any(c.dimension == w.dimension and c.same_value(w) for c in claim_q for w in wq) \
+            if any((c.dimension == w.dimension or {c.dimension, w.dimension} == {"percent", "multiplier"})
+                   and c.same_value(w) for c in claim_q for w in wq) \
                     or claim_b & self._bases[i] and (sims is None or sims[i] >= self.t.idea_floor) \
                     or all(claim_bases) and claim_bases == self._pricing[i]:
                 # (priced per the same thing and not per the same other thing: "by location, not by

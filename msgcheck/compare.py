@@ -983,7 +983,7 @@ def _number_for_unlimited(claim: str, approved: str) -> str | None:
         if few and not _UNIVERSAL & set(tokens(few.group(1))):
             return f"'{few.group(0)}' where the platform says '{many.group(0)}'"
     # "…never raises your subscription, up to 500 sensors": a cap on what the wording counts no limit of
-    if not quantities(approved):
+    if not quantities(approved) and re.search(r"\b(adding|add|as many|any number|unlimited|never|no limit)\b", approved, re.I):
         a_nouns = {_singular(t) for t in tokens(approved)}
         for q in quantities(claim):
             if q.dimension == "count" and q.hedge == "upto" and q.noun and _singular(q.noun.lower()) in a_nouns:

@@ -458,3 +458,13 @@ def test_a_retired_obligation_is_repeated_only_by_a_claim_that_obliges(fake_embe
     assert clf.judge("Each gateway needs an Ethernet cable to your plant network.", cos).kind is Kind.RETIRED
     assert clf.judge("Gateways can be powered over Ethernet.", cos).kind is not Kind.RETIRED
     assert clf.judge("Gateways run on solar power, so you don't need a mains outlet nearby.", cos).kind is not Kind.RETIRED
+
+
+def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platform, fake_embedder) -> None:
+    """'a 25-fold cut' is the '25%' of the stockouts message said wrong (percent for multiplier): the
+    same number ties it to that wording."""
+    clf = Engine(platform, embedder=fake_embedder).classifier
+    texts = [w.text for w in clf.wordings]
+    bonus = clf.same_figure("Customers report up to a 25-fold reduction in empty shelves.")
+    assert bonus[texts.index("Stores using Lumen Pulse reduce stockouts by up to 25%.")] == 1.0
+    assert clf.same_figure("Customers report up to a 26-fold reduction in empty shelves.").sum() == 0.0
