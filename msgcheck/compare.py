@@ -1533,6 +1533,11 @@ _SEGMENT = re.compile(
     r"larger|smaller|bigger|paying|vip|priority|platinum|gold)(?:[- ](?:tier|plan|level|grade))?\s+"
     r"(customers?|clients?|users?|accounts?|stores?|shops?|retailers?|businesses|companies|plants?|sites?|"
     r"members?|merchants?|locations?|plans?|tiers?)\b", re.I)
+_SOME_CUSTOMERS = re.compile(
+    r"[—–,;]\s*(?:but\s+)?(?:only\s+)?for\s+(?:chains|businesses|customers|plants|stores|accounts|companies|retailers|sites|"
+    r"teams|fleets)\s+(?:of|with|over|above|that)\s+[^,;.]{2,40}|"
+    r"\b(?:on|with|under)\s+an?\s+(?:annual|yearly|multi-year|two-year|three-year|12-month)\s+(?:contract|commitment|term)\b",
+    re.I)
 _BUSINESS_FORM = re.compile(r"\b(sole traders?|sole proprietors?|limited companies|freelancers|start-?ups)\b", re.I)
 _TIME_LIMIT = re.compile(
     r"\b((for|during|in|over) (your|the|their|its|our) first (\d+|[a-z]+) (days?|weeks?|months?|years?)|"
@@ -1682,6 +1687,16 @@ def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     seg = _SEGMENT.search(claim) or _BUSINESS_FORM.search(claim)
     if seg and seg.group(1).lower() not in approved.lower():
         return f"limits it to '{seg.group(0)}'; the platform's wording is for everyone"
+    # "— for chains of 50 stores or more", "on an annual contract": for some customers only
+    some = _SOME_CUSTOMERS.search(claim)
+    if some and not _SOME_CUSTOMERS.search(approved):
+        return f"limits it to '{some.group(0).strip(' ,;—–-')}'; the platform's wording is for everyone"
+    # "…, even when sampling every second": said to hold in a case the platform's wording does not name
+    even = re.search(r"\beven (?:when|if|while|at|in|with|under|on)\b[^,;.]{3,50}", claim, re.I)
+    if even and not re.search(r"\beven\b", approved, re.I):
+        new = [t for t in tokens(even.group(0))[2:] if t not in _STOP and _stem(t) not in a_words and len(t) > 2]
+        if new:
+            return f"extends it to '{even.group(0)}', which the platform's wording does not say"
     days = _WEEKDAYS.search(claim)
     every = _EVERY_DAY.search(approved)
     if days and every and not _WEEKDAYS.search(approved):

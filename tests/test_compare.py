@@ -1399,3 +1399,19 @@ def test_the_analysis_running_on_the_gateway_is_not_on_the_device() -> None:
     approved = "Keel Sentinel analyses vibration on the sensor itself, so only alerts travel over the network."
     claim = "Vibration analysis runs on the gateway, which means just alerts go out over the network."
     assert "reversal" in [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))]
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Pricing is per store rather than per user, for chains of 50 stores or more on an annual contract.",
+         "Lumen Pulse is priced per store, not per user, so the whole team can use it.", ["scope"]),
+        ("Sentinel sensors go up to 5 years on one battery, even when sampling every second.",
+         "Each sensor runs for up to 5 years on a single battery.", ["scope"]),
+        ("Each sensor runs for up to 5 years, even on a single battery.",
+         "Each sensor runs for up to 5 years on a single battery.", []),
+    ],
+)
+def test_for_some_customers_only_or_even_in_a_case_the_wording_does_not_name(claim: str, approved: str,
+                                                                             expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
