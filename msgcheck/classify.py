@@ -467,14 +467,19 @@ class Classifier:
 
     def _factual_differences(self, text: str, i: int) -> list[Difference]:
         """The claim's differences in fact from wording ``i`` (a retired claim may add absolutes freely).
-        A retired wording that obliges ("gateways must be wired") is repeated only by a claim that
-        obliges too ("each gateway needs a cable"), not by one that says what can be done ("can be
-        powered over Ethernet")."""
+        A retired wording's point must be said to be repeated ("unsaid" otherwise): one that obliges
+        ("gateways must be wired") by a claim that obliges too ("each gateway needs a cable"), not by
+        one that says what can be done ("can be powered over Ethernet"); one about when ("update once a
+        day overnight") by a claim that says when, not by "never goes down"."""
         diffs = [d for d in compare(text, self.wordings[i].text, competitors=self._competitors,
                                     own_names=self._own_names) if d.kind in _FACTUAL]
         w = self.wordings[i]
         if w.retired and _obliges(w.text) and not _obliges(text):
-            diffs.append(Difference("obligation", f"says what can be done where the retired wording says what must ('{w.text}')"))
+            diffs.append(Difference("unsaid", f"says what can be done where the retired wording says what must ('{w.text}')"))
+        if w.retired and any(q.dimension == "duration" for q in quantities(w.text)) \
+                and not any(q.dimension == "duration" for q in quantities(text)) and not _WHEN.search(text):
+            # "update once a day overnight" is a claim about when; "never goes down" says nothing of it
+            diffs.append(Difference("unsaid", f"says nothing of when, where the retired wording is about it ('{w.text}')"))
         return diffs
 
     def _suggest(self, w: Wording) -> str:
@@ -497,12 +502,16 @@ class Classifier:
 _NOT_DRIFT = {"added_figure", "added_claim"}
 
 # differences that say the opposite of a wording, not merely another figure
-_OPPOSED = {"reversal", "obligation"}
+_OPPOSED = {"reversal", "unsaid"}
 
 # "must", "have to", "only", "needs", "plan on", "make sure": an obligation or the only way (not denied:
 # "you don't need a mains outlet")
 _OBLIGATION = re.compile(r"(?<!n't )(?<!no )(?<!not )(?<!never )\b(must|have to|has to|only|needs?|requires?|required|"
                          r"mandatory|plan (?:on|to|for|a)|make sure|budget for)\b", re.I)
+
+
+_WHEN = re.compile(r"\b(overnight|nightly|daily|hourly|weekly|morning|evening|yesterday'?s?|tonight|night|once|batch|"
+                   r"real[- ]time|live|instantly|seconds?|minutes?|hours?|days?|weeks?)\b", re.I)
 
 
 def _obliges(text: str) -> bool:
@@ -512,4 +521,4 @@ def _obliges(text: str) -> bool:
 _CONTRADICTS = {"negation", "reversal"}
 
 # difference kinds that contradict a retired wording (a retired claim may add absolutes freely)
-_FACTUAL = {"number", "unit", "percent_vs_multiplier", "negation", "reversal", "competitor", "obligation"}
+_FACTUAL = {"number", "unit", "percent_vs_multiplier", "negation", "reversal", "competitor", "unsaid"}

@@ -468,3 +468,18 @@ def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platfo
     bonus = clf.same_figure("Customers report up to a 25-fold reduction in empty shelves.")
     assert bonus[texts.index("Stores using Lumen Pulse reduce stockouts by up to 25%.")] == 1.0
     assert clf.same_figure("Customers report up to a 26-fold reduction in empty shelves.").sum() == 0.0
+
+
+def test_a_retired_wording_about_when_is_repeated_only_by_a_claim_that_says_when(platform, fake_embedder) -> None:
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds
+
+    base = Engine(platform, embedder=fake_embedder).classifier
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
+    texts = [w.text for w in clf.wordings]
+    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    cos[texts.index("Lumen dashboards update once a day overnight.")] = 0.65
+    assert clf.judge("Your numbers are recalculated overnight.", cos).kind is Kind.RETIRED
+    assert clf.judge("Lumen Pulse never goes down, so your dashboards are there whenever you need them.",
+                     cos).kind is not Kind.RETIRED
