@@ -1614,11 +1614,11 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
 # a list of things the claim says it of: "card, transfer or check", "from dashboards to forecasts to the app",
 # "QuickBooks, Xero, Sage or FreshBooks"; each member one to three words
 _MEMBER = r"[\w'-]+(?:\s+[\w'-]+){0,2}?"
-_LIST = re.compile(rf"\b(?P<items>{_MEMBER}(?:\s*,\s*{_MEMBER})+,?\s+(?:and|or)\s+{_MEMBER})(?=\s*(?:[,;:.!?—–(]|$|\s+all\b))"
+_LIST = re.compile(rf"\b(?P<items>{_MEMBER}(?:\s*,\s*{_MEMBER})+,?\s+(?:and|or|even)\s+{_MEMBER})(?=\s*(?:[,;:.!?—–(]|$|\s+all\b))"
                    rf"|\bfrom\s+(?P<from>{_MEMBER}(?:\s+to\s+{_MEMBER}){{2,}})(?=\s*[,;:.!?—–]|$)", re.I)
 _LIST_PREPOSITIONS = {"on", "in", "at", "for", "with", "by", "from", "to", "of", "via", "through", "under", "over", "into"}
 _DEGREE = {"lot", "lots", "little", "big", "small", "large", "much", "many", "few", "high", "low", "less", "more"}
-_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+", re.I)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|even\s+)?|\s+(?:and|or|to|even)\s+", re.I)
 
 
 def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
@@ -1631,8 +1631,14 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
         if len(items) < 3:
             continue
         items[0] = items[0].split()[-1]  # the match may start words before the list: its first member is its last word
+        if items[1].split()[0].lower() in _LIST_PREPOSITIONS and len(items[1].split()) > 1:
+            # "as many as you want, to employees, contractors, even clients": the list starts after "to"
+            # ("the mobile app, on iOS and Android": what it runs on, two things, no list of more)
+            items = [items[1].split(None, 1)[1]] + items[2:]
+            if len(items) < 3:
+                continue
         if any(x.split()[0].lower() in _LIST_PREPOSITIONS for x in items[1:]):
-            continue  # "the mobile app, on iOS and Android": what it runs on, not more things
+            continue
         content = [[t for t in tokens(x) if t not in _STOP and t not in names and len(t) > 1] for x in items]
         if not all(content):
             continue

@@ -965,6 +965,8 @@ def test_the_customer_encrypts_what_the_platform_says_is_encrypted_for_them(clai
          "A gateway sends data over Wi-Fi, Ethernet or LTE.", []),
         # a list of things the wording does not name at all is not a widening of it
         ("Sensors can be mounted on pumps, fans and conveyors.", "Sensors mount on motors in minutes.", []),
+        ("Hand out as many cards as you want, to employees, contractors, even clients.",
+         "Issue unlimited employee cards, each with its own spending limit.", ["scope"]),
         # how much, not which things
         ("Whatever you keep in the account, a lot or a little, there's never a charge.",
          "Keep any balance you like and never pay a monthly account fee.", []),
