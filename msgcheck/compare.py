@@ -349,7 +349,7 @@ _ABSOLUTES = frozenset({
     "anything", "it all", "promise", "promises", "promised", "assured", "no matter what", "whatever happens",
     "every possible", "can't fail", "cannot fail", "for good", "errors, ever", "zero errors", "zero downtime",
     "never goes down", "never go down", "never be breached", "never breached", "never lose", "never loses",
-    "never be lost", "never misses", "never miss", "never down"
+    "never be lost", "never misses", "never miss", "never down", "never fail", "will never fail"
 })
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",
@@ -1020,6 +1020,7 @@ _OPPOSITE_IDEAS = [
               r"at an? (extra|additional) (cost|charge)|for an? (extra|additional) fee)\b")),
     (("online", r"\b(online(?! (stores?|shops?|orders?|sales|checkouts?|retail|marketplaces?))|in (your|the) browser|from (your|a) (phone|laptop|browser)|digitally|in the app)\b"),
      ("in person", r"\b(in person|in-person|(visit|trip to|go to|at) an? (branch|office)|in (a|the|our) branch|"
+                   r"(visit|trip|go) (to )?(one of )?(our|the|a) (branch|branches|offices?)|"
                    r"paper forms?|by post|by mail)\b")),
     (("automatic", r"\b(automatic(ally)?|by (it|them)sel(f|ves)|on (its|their) own|hands-free)\b"),
      ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? (in|every|each|all)|re-?keys?|enters? (every|each|all)|"

@@ -130,9 +130,9 @@ _JOB_WORDS = re.compile(
 )
 _WH_START = re.compile(r"^(what|why|how|when|where|who|which)\b", re.I)
 # a list or caption label, however long: "Agenda: 1) … 2) …", "Figure 2 — Weekly net sales by region (x: week)"
-_LONG_LABEL = re.compile(r"^(?:[\w-]+\s+)?(agenda|contents|outline|figure|fig\.|table|chart|exhibit|source|sources|"
+_LONG_LABEL = re.compile(r"^(?:[\w-]+\s+)?(agenda(?: item)?|contents|outline|figure|fig\.|table|chart|exhibit|source|sources|"
                          r"next steps|timeline|schedule|release notes|what's new|changelog)\s*\d*\s*[:\-–—]", re.I)
-_LIST_LABELS = {"agenda", "contents", "outline", "next steps", "timeline", "schedule", "release notes", "what's new", "changelog"}
+_LIST_LABELS = {"agenda", "agenda item", "contents", "outline", "next steps", "timeline", "schedule", "release notes", "what's new", "changelog"}
 # housekeeping of slides, e-mails and pages: "Step 2 of 4: …", "(video)", "see table on p. 4", "Hi Marcus, …"
 _HOUSEKEEPING = re.compile(
     r"\bstep \d+ of \d+\b|\((video|pdf|webinar|demo|blog|guide|recording|slides|download)\)|"

@@ -1417,3 +1417,9 @@ def test_the_analysis_running_on_the_gateway_is_not_on_the_device() -> None:
 def test_for_some_customers_only_or_even_in_a_case_the_wording_does_not_name(claim: str, approved: str,
                                                                              expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+def test_will_never_fail_and_a_visit_to_a_branch() -> None:
+    assert "absolute" in kinds("These sensors will never fail in harsh conditions.", "The sensors survive washdowns and dust.")
+    assert "reversal" in kinds("Opening an account means a visit to one of our branches.",
+                               "Open a business account online in about 10 minutes.")
