@@ -405,6 +405,14 @@ class Classifier:
                 if compared and self.wordings[compared[0][0]].message_id == w.message_id \
                         and any(d.kind == "roles" for d in compared[0][1]):
                     return self._drift_verdict(compared[0][0], float(cosines[compared[0][0]]), compared[0][1])
+                # an opposite idea to another wording of the same message ("stays locked until the term
+                # ends" against "withdraw at any time") is drift from it, though this wording is mute on it
+                for j in approved:
+                    if j != i and self.wordings[j].message_id == w.message_id and self.wordings[j].text in self._full:
+                        opposed = [d for d in self._differences(text, j) if d.kind == "reversal" and "where the platform says" in d.reason
+                                   and _IDEA_REASON.search(d.reason)]
+                        if opposed:
+                            return self._drift_verdict(j, float(cosines[j]), opposed)
                 return Verdict(Kind.ALIGNED, w, float(cosines[i]),
                                reason=f"matches the approved {w.role.replace('_', ' ')}", suggestion=None)
             compared.append((i, diffs))
@@ -512,6 +520,9 @@ _OBLIGATION = re.compile(r"(?<!n't )(?<!no )(?<!not )(?<!never )\b(must|have to|
 
 _WHEN = re.compile(r"\b(overnight|nightly|daily|hourly|weekly|morning|evening|yesterday'?s?|tonight|night|once|batch|"
                    r"real[- ]time|live|instantly|seconds?|minutes?|hours?|days?|weeks?)\b", re.I)
+
+
+_IDEA_REASON = re.compile(r"where the platform says (?!')")  # an opposite idea's reason names the idea, not a word
 
 
 def _obliges(text: str) -> bool:

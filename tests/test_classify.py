@@ -483,3 +483,24 @@ def test_a_retired_wording_about_when_is_repeated_only_by_a_claim_that_says_when
     assert clf.judge("Your numbers are recalculated overnight.", cos).kind is Kind.RETIRED
     assert clf.judge("Lumen Pulse never goes down, so your dashboards are there whenever you need them.",
                      cos).kind is not Kind.RETIRED
+
+
+def test_an_opposite_idea_to_another_wording_of_the_message_is_drift(fake_embedder) -> None:
+    """Near the statement (mute on withdrawals), the claim says the money is locked in, the opposite
+    of the message's proof point ('withdraw at any time'): drift from the proof point."""
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds
+    from msgcheck.platform import load_platform
+
+    platform = load_platform("samples/eval/platforms/fernway-business.yaml")
+    base = Engine(platform, embedder=fake_embedder).classifier
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
+    texts = [w.text for w in clf.wordings]
+    statement = texts.index("Earn up to 3.2% APY on money in your Fernway savings pot.")
+    proof = texts.index("Interest is paid monthly and you can withdraw at any time.")
+    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    cos[statement], cos[proof] = 0.75, 0.50
+    v = clf.judge("Money in the savings pot stays locked until the term ends.", cos)
+    assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[proof]
+    assert clf.judge("Money in your savings pot earns interest.", cos).kind is Kind.ALIGNED
