@@ -1305,8 +1305,13 @@ def _named_for_any(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     phrase = m.group(1).lower().split()  # "historian or CMMS through" → historian, cmms; "card sale" → sale
     heads = phrase[:next((k for k, w in enumerate(phrase) if w in _STOP and w != "or"), len(phrase))]
     nouns = {_stem(w) for k, w in enumerate(heads) if w != "or" and (k + 1 == len(heads) or heads[k + 1] == "or")}
-    text = _without_names(claim, own_names).strip()
     a_joined = re.sub(r"[\s-]+", "", approved.lower())
+    # "Fernway Business": a capitalised word right after the company's name is part of its own name
+    # (but "Sentinel Pro" names one model)
+    for n in sorted(own_names, key=len, reverse=True):
+        claim = re.sub(rf"(?<![\w-]){re.escape(n)}\s+(?!(?:Pro|Plus|Max|Mini|Lite|Ultra|Premium|Enterprise|Advanced|Elite|XL)\b)"
+                       r"[A-Z][\w-]*", " ", claim)
+    text = _without_names(claim, own_names).strip()
     names = [n for n in _PROPER.findall(text) if len(n) > 1 and re.sub(r"[\s-]+", "", n.lower()) not in a_joined]
     # the same slot: the platform's "any CMMS" is named in the claim ("SAP PM is the supported CMMS"),
     # or the names stand where the platform's "to/into any …" stands ("flow into SAP PM")

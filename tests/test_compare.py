@@ -1423,3 +1423,12 @@ def test_will_never_fail_and_a_visit_to_a_branch() -> None:
     assert "absolute" in kinds("These sensors will never fail in harsh conditions.", "The sensors survive washdowns and dust.")
     assert "reversal" in kinds("Opening an account means a visit to one of our branches.",
                                "Open a business account online in about 10 minutes.")
+
+
+def test_the_products_own_name_is_not_another_named_for_any() -> None:
+    approved = "Keep any balance you like and never pay a monthly account fee."
+    claim = "Split your Fernway Business balance into up to five sub-accounts for taxes and payroll."
+    assert "scope" not in [d.kind for d in compare(claim, approved, own_names=("Fernway", "Fernway Financial"))]
+    readings = "Your readings export to any historian or CMMS through an open API at no extra cost."
+    assert "scope" in [d.kind for d in compare("Your readings export to SAP PM through our open API at no extra cost.",
+                                               readings, own_names=("Keel Sentinel", "Keel"))]
