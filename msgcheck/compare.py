@@ -553,7 +553,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
 # "an extended warranty"
 _PAID_OPTION = re.compile(r"\bfor an? (?:small |flat |one-off |one-time |annual |monthly |yearly |extra |additional |modest )*"
                           r"(?:[\d.,]+%\s+|[$€£][\d.,]+\s+)?(?:fee|charge|surcharge|premium)\b|"
-                          r"\b(?:an? |the )?(?:optional|paid|extended)\s+(?:[\w-]+\s+)?(?:plan|warranty|add-on|upgrade|service)\b",
+                          r"\b(?:an? |the )?(?:optional|paid|extended)\s+(?:[\w-]+\s+)?(?:plan|warranty|add-on|upgrade|service)\b|"
+                          r"\b(?:free\s+)?(?:[\w-]+-day\s+)?(?:free\s+)?(?:trial|pilot)\b|\bmoney-back\b|\bfull refund\b",
                           re.I)
 _ALSO = re.compile(r"\b(?:also|too|as well|in addition|additionally)\b", re.I)
 _BESIDE = re.compile(r"\b(?:alongside|as well as|on top of|besides|in addition to)\b", re.I)

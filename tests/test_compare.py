@@ -1362,6 +1362,10 @@ def test_a_count_of_other_things_stands_in_for_no_figure_and_full_years_are_year
          ["added_claim"]),
         ("You can extend cover to five years with an optional service plan.", "Every sensor comes with a 3-year warranty.",
          ["added_claim"]),
+        ("Try it first: a 60-day free trial with five sensors and one gateway.",
+         "A single gateway connects up to 100 sensors.", ["added_claim"]),
+        ("Try your first 10 sensors with a 60-day money-back guarantee.", "Every sensor comes with a 3-year warranty.",
+         ["added_claim"]),
         # the wording speaks of fees itself: the figure is compared as usual
         ("Pay suppliers abroad for a 1% fee.", "Pay overseas suppliers at the mid-market rate plus a flat 0.5% fee.",
          ["number"]),
