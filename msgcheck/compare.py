@@ -2226,6 +2226,8 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     # "your team handles encryption": the team encrypts
     text = re.sub(r"\b(?:handles?|does|do|takes? care of|manages?|looks? after)\s+(?:the\s+|all\s+)?(encrypt|install|integrat)(?:ion|ation)\b",
                   r"\1s", text)
+    # "a Lumen analyst, who builds the reports": the relative clause's verb has the noun as its subject
+    text = re.sub(r"\b([a-z_]+),?\s+(?:who|which|that)\s+(?=[a-z]+s\b)", r"\1 ", text)
     text = re.sub(r"[,;:!?—–()]|\.(?:\s|$)", " _sep_ ", text)  # clause ends: a party is not looked for past them
     return tuple(t.strip("'") for t in re.split(r"[^a-z'_]+", text) if t.strip("'"))
 

@@ -1436,3 +1436,12 @@ def test_the_products_own_name_is_not_another_named_for_any() -> None:
     readings = "Your readings export to any historian or CMMS through an open API at no extra cost."
     assert "scope" in [d.kind for d in compare("Your readings export to SAP PM through our open API at no extra cost.",
                                                readings, own_names=("Keel Sentinel", "Keel"))]
+
+
+def test_the_subject_of_a_relative_clause() -> None:
+    approved = "Store managers build their own reports without SQL."
+    own = ("Lumen Pulse", "Lumen")
+    claim = "Store managers send their requests to a Lumen analyst, who builds the reports for them without SQL."
+    assert "roles" in [d.kind for d in compare(claim, approved, own_names=own)]
+    assert compare("Store managers, who know their stores best, build their own reports without SQL.", approved,
+                   own_names=own) == []
