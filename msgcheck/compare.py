@@ -464,6 +464,9 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("added_figure", extra))
     # absolutes the platform does not make
     added = _absolutes(claim) - _absolutes(approved)
+    # "it all flows into QuickBooks" where the platform says "every transaction syncs": the same "all"
+    if re.search(r"\b(every|all|each|any)\b", approved, re.I):
+        added -= {"it all", "anything", "everything"}
     # "entirely on the web", "fully automatic": how the platform's "online" / "automatically" is meant anyway
     added -= {m.group(1).lower() for m in re.finditer(
         r"\b(entirely|fully|completely|totally|100%)\s+(?:online|on the web|in the app|digital(?:ly)?|remote(?:ly)?|"

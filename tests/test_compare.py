@@ -1445,3 +1445,9 @@ def test_the_subject_of_a_relative_clause() -> None:
     assert "roles" in [d.kind for d in compare(claim, approved, own_names=own)]
     assert compare("Store managers, who know their stores best, build their own reports without SQL.", approved,
                    own_names=own) == []
+
+
+def test_it_all_is_the_platforms_own_every() -> None:
+    claim = "Your accountant won't type up a single receipt; it all flows into QuickBooks or Xero by itself."
+    assert kinds(claim, "Every transaction syncs to QuickBooks or Xero automatically.") == []
+    assert kinds("These sensors survive it all.", "The sensors survive washdowns, dust and freezing cold stores.") == ["absolute"]
