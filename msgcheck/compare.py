@@ -1059,7 +1059,8 @@ _OPPOSITE_IDEAS = [
                                  r"dispatched)|we('ll)? (ship|send) (you )?(a |the )?replacement)\b"),
      ("you send it to us", r"\b((ship|send|return|post|mail)s? (it|them|the [\w-]+( [\w-]+)?) (back )?to us|"
                            r"get (it|them|the [\w-]+( [\w-]+)?) back to us)\b")),
-    (("on the device", r"\b(on the (sensor|device)( itself)?|on[- ]board|at the edge|on the edge)\b"),
+    (("on the device", r"\b(on the (sensor|device|unit)( itself)?|(inside|in) the (sensor|device|unit)( itself)?|on[- ]board|"
+                       r"at the edge|on the edge)\b"),
      ("elsewhere", r"\b(analysis|processing|number-crunching) (runs|happens|is done|takes place) (on|in|at) (the( [\w-]+)? gateway|"
                    r"the cloud|our servers?)\b|"
                    r"\b((the|a)( [\w-]+)? gateway|the cloud|our cloud|our servers?)\s+(does|do|crunch(es)?|analy[sz]es|process(es)?|"

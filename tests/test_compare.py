@@ -1451,3 +1451,9 @@ def test_it_all_is_the_platforms_own_every() -> None:
     claim = "Your accountant won't type up a single receipt; it all flows into QuickBooks or Xero by itself."
     assert kinds(claim, "Every transaction syncs to QuickBooks or Xero automatically.") == []
     assert kinds("These sensors survive it all.", "The sensors survive washdowns, dust and freezing cold stores.") == ["absolute"]
+
+
+def test_inside_the_unit_is_on_the_device() -> None:
+    from msgcheck.compare import ideas
+
+    assert "on the device/elsewhere" in ideas("The number-crunching happens inside the unit, so only warnings cross the network.")
