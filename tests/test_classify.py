@@ -8,6 +8,19 @@ from msgcheck.models import Kind, Location, TextBlock
 from msgcheck.pipeline import Engine
 
 
+def _by_hand(platform, fake_embedder, **thresholds: float):
+    """A classifier whose scores are the cosines alone (no lexical or figure lift, unless given), its
+    wordings' texts, and cosines of 0.1 to every wording, to be set by hand."""
+    import numpy as np
+
+    from msgcheck.classify import Classifier, Thresholds
+
+    base = Engine(platform, embedder=fake_embedder).classifier
+    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(**{"lexical": 0.0, "figure": 0.0, **thresholds}))
+    texts = [w.text for w in clf.wordings]
+    return clf, texts, np.full(len(texts), 0.1, dtype=np.float32)
+
+
 def verdict(engine: Engine, text: str):
     (f,) = engine.judge([text])
     return f
@@ -320,16 +333,9 @@ def test_nearest_a_retired_wording_by_less_than_the_lead_repeats_it_when_nothing
     one: the claim repeats it when it says nothing else than the retired wording while the approved
     one differs in fact ("once a day" against "every 5 seconds"). Scores here are the cosines alone
     (no lexical or figure lift), set by hand."""
-    import numpy as np
-
-    from msgcheck.classify import Classifier, Thresholds
-
-    base = Engine(platform, embedder=fake_embedder).classifier
-    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
-    texts = [w.text for w in clf.wordings]
+    clf, texts, cos = _by_hand(platform, fake_embedder)
     r = texts.index("Lumen dashboards update once a day overnight.")
     a = texts.index("Lumen Pulse dashboards refresh every 5 seconds.")
-    cos = np.full(len(texts), 0.1, dtype=np.float32)
     cos[r], cos[a] = 0.50, 0.45  # retired nearest, 0.05 ahead: less than the 0.08 lead
     v = clf.judge("The numbers update once a day.", cos)
     assert v.kind is Kind.RETIRED and v.wording is not None and v.wording.message_id == "ret-daily-refresh"
@@ -341,17 +347,10 @@ def test_parties_swapped_against_the_nearest_wording_are_not_cleared_by_a_farthe
     """The nearest wording of a message has the claim's parties swapped; a farther wording of the same
     message says nothing of who does what: the claim is drift from the nearest, not aligned with the
     farther. Cosines set by hand (no lexical or figure lift)."""
-    import numpy as np
-
-    from msgcheck.classify import Classifier, Thresholds
-
-    base = Engine(platform, embedder=fake_embedder).classifier
-    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
-    texts = [w.text for w in clf.wordings]
+    clf, texts, cos = _by_hand(platform, fake_embedder)
     near = texts.index("Low-stock alerts reach the store team before the shelf is empty.")
     far = texts.index("Stores using Lumen Pulse reduce stockouts by up to 25%.")
     claim = "Store managers alert our team to low stock before the shelf is empty."
-    cos = np.full(len(texts), 0.1, dtype=np.float32)
     cos[near], cos[far] = 0.80, 0.75
     v = clf.judge(claim, cos)
     assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[near]
@@ -363,18 +362,12 @@ def test_parties_swapped_against_the_nearest_wording_are_not_cleared_by_a_farthe
 def test_a_word_another_wording_of_the_message_says_is_no_drift(fake_embedder) -> None:
     """'adds only' against the variant that lacks it, while the statement says 'only': the platform
     says it, so it is no stronger or narrower promise than the message makes."""
-    import numpy as np
-
-    from msgcheck.classify import Classifier, Thresholds
     from msgcheck.platform import load_platform
 
     platform = load_platform("samples/eval/platforms/keel-sentinel.yaml")
-    base = Engine(platform, embedder=fake_embedder).classifier
-    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
-    texts = [w.text for w in clf.wordings]
+    clf, texts, cos = _by_hand(platform, fake_embedder)
     variant = texts.index("The sensor does the analysis on board and sends alerts, not raw waveforms.")
     claim = "The number-crunching happens on the device, so your network only carries alerts, not raw waveform data."
-    cos = np.full(len(texts), 0.1, dtype=np.float32)
     cos[variant] = 0.80
     v = clf.judge(claim, cos)
     assert v.kind is Kind.ALIGNED and v.wording is not None and v.wording.text == texts[variant]
@@ -385,18 +378,12 @@ def test_a_word_another_wording_of_the_message_says_is_no_drift(fake_embedder) -
 def test_saying_more_than_one_wording_and_contradicting_another_of_its_message(fake_embedder) -> None:
     """Nearest the statement, the claim adds a figure it does not state (neither aligned nor drift from
     it); it contradicts the message's proof point, farther off: drift from the proof point."""
-    import numpy as np
-
-    from msgcheck.classify import Classifier, Thresholds
     from msgcheck.platform import load_platform
 
     platform = load_platform("samples/eval/platforms/fernway-business.yaml")
-    base = Engine(platform, embedder=fake_embedder).classifier
-    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
-    texts = [w.text for w in clf.wordings]
+    clf, texts, cos = _by_hand(platform, fake_embedder)
     statement = texts.index("Earn up to 3.2% APY on money in your Fernway savings pot.")
     proof = texts.index("Interest is paid monthly and you can withdraw at any time.")
-    cos = np.full(len(texts), 0.1, dtype=np.float32)
     cos[statement], cos[proof] = 0.70, 0.45
     v = clf.judge("Money you move into the savings pot is locked in for 90 days.", cos)
     assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[proof]
@@ -409,13 +396,8 @@ def test_the_same_pricing_basis_ties_a_claim_to_its_message_however_far_the_word
     weight) even when the similarity is below the floor other shared ideas need."""
     import numpy as np
 
-    from msgcheck.classify import Classifier, Thresholds
-
-    base = Engine(platform, embedder=fake_embedder).classifier
-    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0))
-    texts = [w.text for w in clf.wordings]
+    clf, texts, cos = _by_hand(platform, fake_embedder, figure=0.3)  # the figure weight lifts
     pricing = texts.index("Lumen Pulse is priced per store, not per user, so the whole team can use it.")
-    cos = np.full(len(texts), 0.1, dtype=np.float32)
     cos[pricing] = 0.30
     lifted = clf.same_figure("You pay by location, not by seat, so bring everyone on the floor into it.", cos)
     assert lifted[pricing] == 1.0
@@ -444,16 +426,10 @@ def test_recalculated_is_updated_and_on_us_is_free() -> None:
 def test_a_retired_obligation_is_repeated_only_by_a_claim_that_obliges(fake_embedder) -> None:
     """'Keel gateways must be wired … by Ethernet' (retired) is repeated by 'each gateway needs a
     cable', not by 'gateways can be powered over Ethernet' or 'you don't need a mains outlet'."""
-    import numpy as np
-
-    from msgcheck.classify import Classifier, Thresholds
     from msgcheck.platform import load_platform
 
     platform = load_platform("samples/eval/platforms/keel-sentinel.yaml")
-    base = Engine(platform, embedder=fake_embedder).classifier
-    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
-    texts = [w.text for w in clf.wordings]
-    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    clf, texts, cos = _by_hand(platform, fake_embedder)
     cos[texts.index("Keel gateways must be wired to the plant network by Ethernet.")] = 0.65
     assert clf.judge("Each gateway needs an Ethernet cable to your plant network.", cos).kind is Kind.RETIRED
     assert clf.judge("Gateways can be powered over Ethernet.", cos).kind is not Kind.RETIRED
@@ -471,14 +447,7 @@ def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platfo
 
 
 def test_a_retired_wording_about_when_is_repeated_only_by_a_claim_that_says_when(platform, fake_embedder) -> None:
-    import numpy as np
-
-    from msgcheck.classify import Classifier, Thresholds
-
-    base = Engine(platform, embedder=fake_embedder).classifier
-    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
-    texts = [w.text for w in clf.wordings]
-    cos = np.full(len(texts), 0.1, dtype=np.float32)
+    clf, texts, cos = _by_hand(platform, fake_embedder)
     cos[texts.index("Lumen dashboards update once a day overnight.")] = 0.65
     assert clf.judge("Your numbers are recalculated overnight.", cos).kind is Kind.RETIRED
     assert clf.judge("Lumen Pulse never goes down, so your dashboards are there whenever you need them.",
@@ -488,18 +457,12 @@ def test_a_retired_wording_about_when_is_repeated_only_by_a_claim_that_says_when
 def test_an_opposite_idea_to_another_wording_of_the_message_is_drift(fake_embedder) -> None:
     """Near the statement (mute on withdrawals), the claim says the money is locked in, the opposite
     of the message's proof point ('withdraw at any time'): drift from the proof point."""
-    import numpy as np
-
-    from msgcheck.classify import Classifier, Thresholds
     from msgcheck.platform import load_platform
 
     platform = load_platform("samples/eval/platforms/fernway-business.yaml")
-    base = Engine(platform, embedder=fake_embedder).classifier
-    clf = Classifier(platform, base.wordings, base.vectors, Thresholds(lexical=0.0, figure=0.0))
-    texts = [w.text for w in clf.wordings]
+    clf, texts, cos = _by_hand(platform, fake_embedder)
     statement = texts.index("Earn up to 3.2% APY on money in your Fernway savings pot.")
     proof = texts.index("Interest is paid monthly and you can withdraw at any time.")
-    cos = np.full(len(texts), 0.1, dtype=np.float32)
     cos[statement], cos[proof] = 0.75, 0.50
     v = clf.judge("Money in the savings pot stays locked until the term ends.", cos)
     assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[proof]
