@@ -804,6 +804,8 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     in_negative: set[str] = set()
     # "rather than X" sets X aside as the alternative: it denies only the word that follows
     text = re.sub(r"\b(rather than|instead of)\b", "rathernot", text.replace("’", "'"), flags=re.I)
+    # "not just vibration" says vibration and more: no denial
+    text = re.sub(r"\bnot (?:just|only|merely|simply)\b", "as well as", text, flags=re.I)
     text = re.sub(r"\bcosts? (you )?nothing( extra)?\b", "at no cost", text, flags=re.I)
     # "without any transfer fee" denies the fee, not transfers: it says transfers are free
     text = re.sub(r"\bwithout (?:spending|paying) (?:a (?:single )?(?:cent|penny|dime)|anything|a thing) (?:on|for)\b",
@@ -1022,7 +1024,7 @@ _OPPOSITE_IDEAS = [
               r"without (extra |additional )?(cost|charge))\b"),
      ("paid", r"\b(paid (add-on|plan|tier|feature|option|upgrade|extra|service)s?|(an?|as an?) paid|add-on|costs? extra|(?<!no )(?<!without )extra (cost|charge|fee)|surcharge|charged (for|separately)|"
               r"at an? (extra|additional) (cost|charge)|for an? (extra|additional) fee)\b")),
-    (("online", r"\b(online(?! (stores?|shops?|orders?|sales|checkouts?|retail|marketplaces?))|in (your|the) browser|from (your|a) (phone|laptop|browser)|digitally|in the app)\b"),
+    (("online", r"\b(online(?! (stores?|shops?|orders?|sales|checkouts?|retail|marketplaces?|(and|or|&) in-?(store|person)))|in (your|the) browser|from (your|a) (phone|laptop|browser)|digitally|in the app)\b"),
      ("in person", r"\b(in person|in-person|(visit|trip to|go to|at) an? (branch|office)|in (a|the|our) branch|"
                    r"(visit|trip|go) (to )?(one of )?(our|the|a) (branch|branches|offices?)|"
                    r"paper forms?|by post|by mail)\b")),

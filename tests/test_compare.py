@@ -1457,3 +1457,14 @@ def test_inside_the_unit_is_on_the_device() -> None:
     from msgcheck.compare import ideas
 
     assert "on the device/elsewhere" in ideas("The number-crunching happens inside the unit, so only warnings cross the network.")
+
+
+def test_not_just_is_no_denial_and_online_and_in_store_is_no_channel() -> None:
+    from msgcheck.compare import ideas
+
+    approved = "Keel Sentinel analyses vibration on the sensor itself, so only alerts travel over the network."
+    found = [d.kind for d in compare("Sentinel also tracks motor temperature and current draw, not just vibration.", approved,
+                                     own_names=("Keel Sentinel", "Keel"))]
+    assert "negation" not in found
+    assert "online/in person" not in ideas("Pulse plugs into your storefront, so online and in-store sales sit side by side.")
+    assert "online/in person" in ideas("Open your account online in ten minutes.")
