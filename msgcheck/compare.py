@@ -537,6 +537,11 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("competitor", f"names {', '.join(named)}; the platform draws no comparison here"))
     if not diffs:
         more = _added_claim(claim, approved, own_names)
+        channels = [m.group(0) for m in _CHANNELS.finditer(claim)]
+        if not more and channels and not _CHANNELS.search(approved):
+            # "Alerts can be routed to Microsoft Teams, email or SMS": how it is delivered, which the
+            # wording does not say
+            more = f"adds the channel{'s' if len(channels) > 1 else ''} {', '.join(channels)}, which the platform's wording does not name"
         if more:
             diffs.append(Difference("added_claim", more))
     paid = _PAID_OPTION.search(claim)
@@ -559,6 +564,8 @@ _PAID_OPTION = re.compile(r"\bfor an? (?:small |flat |one-off |one-time |annual 
                           r"\b(?:an? |the )?(?:optional|paid|extended)\s+(?:[\w-]+\s+)?(?:plan|warranty|add-on|upgrade|service)\b|"
                           r"\b(?:free\s+)?(?:[\w-]+-day\s+)?(?:free\s+)?(?:trial|pilot)\b|\bmoney-back\b|\bfull refund\b",
                           re.I)
+_CHANNELS = re.compile(r"\b(?:sms|text messages?|e-?mails?|emailed|microsoft teams|slack|push notifications?|whatsapp|pagers?|"
+                       r"pdfs?|csv files?)\b", re.I)
 _ALSO = re.compile(r"\b(?:also|too|as well|in addition|additionally)\b", re.I)
 _BESIDE = re.compile(r"\b(?:alongside|as well as|on top of|besides|in addition to)\b", re.I)
 

@@ -1468,3 +1468,16 @@ def test_not_just_is_no_denial_and_online_and_in_store_is_no_channel() -> None:
     assert "negation" not in found
     assert "online/in person" not in ideas("Pulse plugs into your storefront, so online and in-store sales sit side by side.")
     assert "online/in person" in ideas("Open your account online in ten minutes.")
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Alerts can be routed to Microsoft Teams, email or SMS.", ["added_claim"]),
+        ("Alerts go out by SMS and email to whoever's on shift.", ["added_claim"]),
+        ("Only the alerts travel over your network; the analysis stays on the sensor.", []),
+    ],
+)
+def test_a_delivery_channel_the_wording_does_not_name(claim: str, expected: list[str]) -> None:
+    approved = "Keel Sentinel analyses vibration on the sensor itself, so only alerts travel over the network."
+    assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
