@@ -562,7 +562,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
 _PAID_OPTION = re.compile(r"\bfor an? (?:small |flat |one-off |one-time |annual |monthly |yearly |extra |additional |modest )*"
                           r"(?:[\d.,]+%\s+|[$€£][\d.,]+\s+)?(?:fee|charge|surcharge|premium)\b|"
                           r"\b(?:an? |the )?(?:optional|paid|extended)\s+(?:[\w-]+\s+)?(?:plan|warranty|add-on|upgrade|service)\b|"
-                          r"\b(?:free\s+)?(?:[\w-]+-day\s+)?(?:free\s+)?(?:trial|pilot)\b|\bmoney-back\b|\bfull refund\b",
+                          r"\b(?:free\s+)?(?:[\w-]+-day\s+)?(?:free\s+)?(?:trial|pilot)\b|\bmoney-back\b|\bfull refund\b|"
+                          r"\b(?:financing|instalments?|installments?|leasing|cash ?back|loyalty points|business loans?)\b",
                           re.I)
 _CHANNELS = re.compile(r"\b(?:sms|text messages?|e-?mails?|emailed|microsoft teams|slack|push notifications?|whatsapp|pagers?|"
                        r"pdfs?|csv files?)\b", re.I)

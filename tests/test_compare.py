@@ -1366,6 +1366,8 @@ def test_a_count_of_other_things_stands_in_for_no_figure_and_full_years_are_year
          "A single gateway connects up to 100 sensors.", ["added_claim"]),
         ("Try your first 10 sensors with a 60-day money-back guarantee.", "Every sensor comes with a 3-year warranty.",
          ["added_claim"]),
+        ("Get 2% cashback on every purchase made with your employee cards.",
+         "Issue unlimited employee cards, each with its own spending limit that you set.", ["added_claim"]),
         # the wording speaks of fees itself: the figure is compared as usual
         ("Pay suppliers abroad for a 1% fee.", "Pay overseas suppliers at the mid-market rate plus a flat 0.5% fee.",
          ["number"]),
