@@ -1568,7 +1568,7 @@ _TIME_LIMIT = re.compile(
     r"(for|on) (your|the|its) first (\d+|[a-z]+) (sensors?|stores?|users?|seats?|cards?|locations?|sites?|devices?))\b", re.I)
 _EVERY_DAY = re.compile(r"\b(7 days a week|seven days a week|every day|24/7|around the clock|365 days|day or night|"
                         r"any ?time|weekends?)\b", re.I)
-_WEEKDAYS = re.compile(r"\b(monday to friday|mon(day)?\s*[-–]\s*fri(day)?|weekdays|on a weekday|during business hours|"
+_WEEKDAYS = re.compile(r"\b(monday to friday|mon(day)?\s*[-–]\s*fri(day)?|weekdays?|on a weekday|during business hours|"
                        r"in business hours|office hours|9 ?(am)? ?(to|-|–) ?5 ?(pm)?)\b", re.I)
 
 
@@ -1594,6 +1594,13 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
     # "every product, gateways and cables included": things the platform's wording does not name
     # (a name, "Starter included", is one of the things the wording covers)
     a_nouns = {_singular(a) for a in tokens(approved)}
+    # "everything you hold, including pending payouts and money on its way to suppliers"
+    including = re.search(r"\bincluding\s+([^,;.—–]{3,80})", claim, re.I)
+    if including and not re.search(r"\bincluding\b", approved, re.I):
+        added = [t for t in tokens(including.group(1)) if t not in _STOP and len(t) > 2 and t not in names
+                 and _singular(t) not in a_nouns and _base_form(t) not in {_base_form(a) for a in tokens(approved)}]
+        if added:
+            return f"widens it to {', '.join(added)} ('{including.group(0).strip()}'), which the platform's wording does not cover"
     for m in _INCLUDED.finditer(claim):
         added = [t.lower() for t in re.findall(r"[\w-]+", m.group(1)) if t.lower() not in _STOP and t.islower()
                  and _singular(t.lower()) not in a_nouns and t.lower() not in names]
@@ -1926,7 +1933,7 @@ _THIRD_PARTY = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:partners?|resellers?|contractors?|subcontractors?|third[- ]part(?:y|ies)|agenc(?:y|ies)|outsourcers?)\b|"
     r"\b(?:partner|reseller|third-party|outsourced)(?:\s+bank)?(?:['’]s)?\s+(?:call\s+cent(?:re|er)|team|staff|agents?|support|"
     r"engineers?|technicians?|installers?)\b|"
-    r"\b(?:our|a|the|your)\s+(?:[\w-]+\s+)?(?:partners?|resellers?|distributors?|contractors?|vendors?)\s+(?:themselves\s+)?"
+    r"\b(?:our|a|the|your)\s+(?:[\w-]+\s+){0,2}(?:partners?|resellers?|distributors?|contractors?|vendors?)\s+(?:themselves\s+)?"
     r"(?:pick|picks|answer|answers|handle|handles|run|runs|build|builds|maintain|maintains|install|installs|stand|stands|"
     r"provide|provides|deliver|delivers|take|takes|do|does|ship|ships|insure|insures)\b", re.I)
 

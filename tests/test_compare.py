@@ -1483,3 +1483,18 @@ def test_not_just_is_no_denial_and_online_and_in_store_is_no_channel() -> None:
 def test_a_delivery_channel_the_wording_does_not_name(claim: str, expected: list[str]) -> None:
     approved = "Keel Sentinel analyses vibration on the sensor itself, so only alerts travel over the network."
     assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("All your money, including payouts in transit and foreign-currency balances, is FDIC insured up to $250,000.",
+         "Deposits are FDIC insured up to $250,000 through our partner bank.", ["scope"]),
+        ("Call during weekday business hours and a real person picks up in under 2 minutes.",
+         "You reach a real person on the phone in under 2 minutes, 7 days a week.", ["scope"]),
+        ("On every plan, your assigned reseller partner picks up support tickets within 4 business hours.",
+         "Support answers within 4 business hours on every plan.", ["roles"]),
+    ],
+)
+def test_including_more_a_weekday_and_an_assigned_reseller(claim: str, approved: str, expected: list[str]) -> None:
+    assert kinds(claim, approved) == expected
