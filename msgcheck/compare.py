@@ -1582,6 +1582,8 @@ def _qualifier(word: str) -> bool:
 _PREDICATES = {"keep", "work", "run", "sync", "refresh", "encrypt", "update", "connect", "survive", "cover", "include"}
 
 _TIME_NOUN = re.compile(r"(second|minute|hour|day|night|week|month|quarter|year|time)s?$")
+_CASE_NOUNS = {"plant", "store", "retailer", "customer", "site", "shop", "chain", "business", "factory", "company", "bakery",
+               "brewery", "warehouse"}
 _INCLUDED = re.compile(r",\s*((?:[\w-]+(?:\s[\w-]+)?(?:,\s*|\s+and\s+|\s+or\s+)){0,4}[\w-]+(?:\s[\w-]+)?)\s+included\b",
                        re.I)
 _WIDE = re.compile(r"(?<!-)\b(all|every|any|everything|everyone)\b(?!-)\s*(?:(?:of\s+)?(?:the|your|our)\s+)?([a-z]+)?", re.I)
@@ -1594,6 +1596,15 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
     # "every product, gateways and cables included": things the platform's wording does not name
     # (a name, "Starter included", is one of the things the wording covers)
     a_nouns = {_singular(a) for a in tokens(approved)}
+    # "Every plant we work with fits 120 sensors in a shift" where the platform tells of one ("at a
+    # bottling plant"): one case said of all
+    one = next((m for m in re.finditer(r"\b(?:at|in|for)\s+an?\s+(?:[\w-]+\s+)?([a-z]+)\b", approved, re.I)
+                if _singular(m.group(1).lower()) in _CASE_NOUNS), None)
+    if one:
+        every_case = re.search(rf"\b(?:every|all|each|any)\s+(?:of\s+(?:our|the|your)\s+)?(?:[\w-]+\s+)?{_singular(one.group(1).lower())}s?\b",
+                               claim, re.I)
+        if every_case:
+            return f"'{every_case.group(0)}' where the platform tells of one ('{one.group(0)}')"
     # "everything you hold, including pending payouts and money on its way to suppliers"
     including = re.search(r"\bincluding\s+([^,;.—–]{3,80})", claim, re.I)
     if including and not re.search(r"\bincluding\b", approved, re.I):

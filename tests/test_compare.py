@@ -1498,3 +1498,9 @@ def test_a_delivery_channel_the_wording_does_not_name(claim: str, expected: list
 )
 def test_including_more_a_weekday_and_an_assigned_reseller(claim: str, approved: str, expected: list[str]) -> None:
     assert kinds(claim, approved) == expected
+
+
+def test_one_case_said_of_all() -> None:
+    approved = "One technician fitted 120 sensors in a single shift at a bottling plant."
+    assert kinds("Every plant we work with fits 120 sensors in a single shift.", approved) == ["scope"]
+    assert kinds("At one bottling plant, a single technician fitted 120 sensors in one shift.", approved) == []
