@@ -2258,6 +2258,13 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     # "your team handles encryption": the team encrypts
     text = re.sub(r"\b(?:handles?|does|do|takes? care of|manages?|looks? after)\s+(?:the\s+|all\s+)?(encrypt|install|integrat)(?:ion|ation)\b",
                   r"\1s", text)
+    # "asks every retailer to hold its own certification and to encrypt …": the retailer does it;
+    # "customers are expected to respond to support": the customers answer
+    text = re.sub(r"\b(?:asks?|requires?|expects?|tells?)\s+(?:every|each|all|your|the)?\s*([a-z_]+)(?:\s+on\s+the\s+platform)?\s+to\s+",
+                  r"\1 ", text)
+    text = re.sub(r"\b(?:are|is)\s+(?:expected|required|asked|supposed)\s+to\s+", " ", text)
+    text = re.sub(r"\band\s+to\s+(?=[a-z]+\b)", "and ", text)
+    text = re.sub(r"\b(?:respond|responds|reply|replies|get back|gets back)\s+to\b", "answers", text)
     # "a Lumen analyst, who builds the reports": the relative clause's verb has the noun as its subject
     text = re.sub(r"\b([a-z_]+),?\s+(?:who|which|that)\s+(?=[a-z]+s\b)", r"\1 ", text)
     text = re.sub(r"[,;:!?—–()]|\.(?:\s|$)", " _sep_ ", text)  # clause ends: a party is not looked for past them

@@ -1504,3 +1504,11 @@ def test_one_case_said_of_all() -> None:
     approved = "One technician fitted 120 sensors in a single shift at a bottling plant."
     assert kinds("Every plant we work with fits 120 sensors in a single shift.", approved) == ["scope"]
     assert kinds("At one bottling plant, a single technician fitted 120 sensors in one shift.", approved) == []
+
+
+def test_the_customers_expected_to_respond_to_support() -> None:
+    approved = "Support answers within 4 business hours on every plan."
+    claim = "On every plan, customers are expected to respond to Lumen support within 4 business hours."
+    assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Lumen"))] == ["roles"]
+    assert compare("Our support team gets back to you within 4 business hours on every plan.", approved,
+                   own_names=("Lumen Pulse", "Lumen")) == []
