@@ -1998,6 +1998,10 @@ def _alerts_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str 
     if other and not re.search(r"\b(?:suppliers?|vendors?|distributors?|oems?|manufacturers?|insurers?)\b", approved, re.I) \
             and not _DENIED_BEFORE.search(text[:other.start()]):
         return f"has the alert go to a third party ('{other.group(0)}') where the platform says it reaches the customer"
+    raised = re.search(r"\b(?:store\s+)?(?:staff|team|employees|managers|crew)\s+(?:log|logs|raise|raises|send|sends|file|files|"
+                       r"flag|flags|report|reports)\s+(?:[\w-]+\s+){0,2}?(?:warnings?|alerts?)\b", text, re.I)
+    if raised and re.search(r"\balerts?\s+(?:reach|go to|notify|warn)\b", approved, re.I):
+        return f"has the customer's people raise the alerts ('{raised.group(0)}') where the platform says the alerts reach them"
     m = _ALERTS_US.search(text)
     if not m or not re.search(r"\b(?:your|you)\b", text[:m.start()], re.I) or _DENIED_BEFORE.search(text[:m.start()]):
         return None

@@ -1196,6 +1196,7 @@ def test_pushing_the_data_back_up_is_syncing_it() -> None:
         ("Your store staff flag low stock to us in the app before the shelf is empty.", ["roles"]),
         ("Your maintenance crew alerts Lumen before the shelf is empty.", ["roles"]),
         ("Your store team gets a low-stock alert before the shelf is empty.", []),
+        ("Store staff log low-stock warnings so head office hears about them before the shelf is empty.", ["roles"]),
     ],
 )
 def test_the_customer_alerting_the_company(claim: str, expected: list[str]) -> None:
