@@ -2269,6 +2269,8 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     text = re.sub(r"\b(?:are|is)\s+(?:expected|required|asked|supposed)\s+to\s+", " ", text)
     text = re.sub(r"\band\s+to\s+(?=[a-z]+\b)", "and ", text)
     text = re.sub(r"\b(?:respond|responds|reply|replies|get back|gets back)\s+to\b", "answers", text)
+    # "each sensor talks to the network directly": it sends the data itself
+    text = re.sub(r"\b(?:talks?|connects?|links?)\s+(?:directly\s+)?to\s+(?:the|your)\s+(?:plant\s+)?network\b", "sends data", text)
     # "a Lumen analyst, who builds the reports": the relative clause's verb has the noun as its subject
     text = re.sub(r"\b([a-z_]+),?\s+(?:who|which|that)\s+(?=[a-z]+s\b)", r"\1 ", text)
     text = re.sub(r"[,;:!?—–()]|\.(?:\s|$)", " _sep_ ", text)  # clause ends: a party is not looked for past them

@@ -1513,3 +1513,9 @@ def test_the_customers_expected_to_respond_to_support() -> None:
     assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Lumen"))] == ["roles"]
     assert compare("Our support team gets back to you within 4 business hours on every plan.", approved,
                    own_names=("Lumen Pulse", "Lumen")) == []
+
+
+def test_talking_to_the_network_is_sending_the_data() -> None:
+    approved = "A gateway sends data over Wi-Fi, Ethernet or LTE."
+    assert kinds("Each sensor talks to the network directly over Wi-Fi, Ethernet or LTE.", approved) == ["roles"]
+    assert kinds("The gateway talks to your network over Wi-Fi, Ethernet or LTE.", approved) == []
