@@ -288,6 +288,8 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "call to action"  # "Get in touch with your Keel Systems field engineer."
     if _MEETING_HEAD.match(t) and len(words) <= 14 and not t.endswith("."):
         return "agenda"  # "Q3 business review: roadmap, pilot results and open Q&A"
+    if re.search(r":\s*(agenda|overview|contents|outline|summary|next steps|q&a|questions)\s*$", t, re.I) and len(words) <= 10:
+        return "title"  # "Lumen Pulse Q4 product update: agenda"
     if re.match(r"^from\s+.{3,40}\s+to\s+.{3,40}\s+in\s+(\w+|\d+)\s+(easy\s+|simple\s+)?(steps|clicks|moves)$", t, re.I):
         return "title"  # "From magnet mount to first alert in three steps"
     caps = [w for w in words if w.lower() not in _MINOR]

@@ -45,7 +45,7 @@ NON_CLAIMS = [
     "Reply to this email and I'll give you a call back.", "Download the app on the App Store or Google Play",
     "Hi Marcus, attaching the one-pager we talked about.", "Step 2 of 4: Tell us about your business",
     "Get in touch with your Keel Systems field engineer.", "Order a 10-sensor pilot kit",
-    "Agenda item 3: pilot rollout plan and next steps",
+    "Agenda item 3: pilot rollout plan and next steps", "Lumen Pulse Q4 product update: agenda",
     "Q3 business review: Lumen Pulse roadmap, pilot results and open Q&A", "From magnet mount to first alert in three steps",
 ]
 CLAIMS = [
