@@ -285,6 +285,9 @@ class Classifier:
                 self._weights[i, self._vocab[w]] = self._idf.get(w, 1.0) / total
         self._full = {w.text: w for w in platform.wordings()}
         self._messages = {m.id: m for m in platform.messages}  # looked up for every candidate of every claim
+        self._by_message: dict[str, set[int]] = {}
+        for i, w in enumerate(wordings):
+            self._by_message.setdefault(w.message_id, set()).add(i)
         self._figures = [[q for q in quantities(w.text) if _telling(q)] for w in wordings]
         self._bases = [set().union(*bases(w.text)) | ideas(w.text) for w in wordings]
         self._pricing = [bases(w.text) for w in wordings]
@@ -407,10 +410,9 @@ class Classifier:
                     return self._drift_verdict(compared[0][0], float(cosines[compared[0][0]]), compared[0][1])
                 # an opposite idea to another wording of the same message ("stays locked until the term
                 # ends" against "withdraw at any time") is drift from it, though this wording is mute on it
-                for j in approved:
-                    if j != i and self.wordings[j].message_id == w.message_id and self.wordings[j].text in self._full:
-                        opposed = [d for d in self._differences(text, j) if d.kind == "reversal" and "where the platform says" in d.reason
-                                   and _IDEA_REASON.search(d.reason)]
+                for j in self._others_of(i, approved):
+                    if self.wordings[j].text in self._full:
+                        opposed = [d for d in self._differences(text, j) if d.kind == "reversal" and _IDEA_REASON.search(d.reason)]
                         if opposed:
                             return self._drift_verdict(j, float(cosines[j]), opposed)
                 return Verdict(Kind.ALIGNED, w, float(cosines[i]),
@@ -420,9 +422,8 @@ class Classifier:
         if not compared and said_more:
             # it says more than the nearest wording; another wording of the same message it contradicts
             # makes it a drift from that message ("locked in for 90 days" against "withdraw at any time")
-            mid = self.wordings[said_more[0]].message_id
-            for i in approved:
-                if self.wordings[i].message_id == mid and i not in said_more:
+            for i in self._others_of(said_more[0], approved):
+                if i not in said_more:
                     diffs = [d for d in self._differences(text, i) if d.kind in _CONTRADICTS]
                     if diffs:
                         return self._drift_verdict(i, float(cosines[i]), diffs)
@@ -465,8 +466,13 @@ class Classifier:
         if not m:
             return False
         words = re.findall(r"'([^']+)'", m.group(1))
-        siblings = [x.text.lower() for x in self.wordings if x.message_id == w.message_id and x.text != w.text]
+        siblings = [self.wordings[j].text.lower() for j in self._by_message[w.message_id] if self.wordings[j].text != w.text]
         return all(any(re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", t) for t in siblings) for word in words)
+
+    def _others_of(self, i: int, order: Sequence[int]) -> list[int]:
+        """The other wordings of wording ``i``'s message, in ``order`` (nearest first)."""
+        same = self._by_message[self.wordings[i].message_id]
+        return [j for j in order if j in same and j != i]
 
     def _drift_verdict(self, i: int, sim: float, diffs: list[Difference]) -> Verdict:
         w = self.wordings[i]

@@ -968,6 +968,13 @@ def _name_words(own_names: Sequence[str]) -> set[str]:
     return {w for n in own_names for w in n.lower().split()}
 
 
+def _marked(text: str, own_names: Sequence[str], mark: str) -> str:
+    """``text`` with each of the company's names (and its possessive, "Keel's") replaced by ``mark``."""
+    for n in sorted(own_names, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", mark, text, flags=re.I)
+    return text
+
+
 def _without_names(text: str, names: Sequence[str]) -> str:
     pattern = _names_pattern(tuple(names))
     return pattern.sub(" ", text) if pattern else text
@@ -1608,8 +1615,9 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
     # "everything you hold, including pending payouts and money on its way to suppliers"
     including = re.search(r"\bincluding\s+([^,;.—–]{3,80})", claim, re.I)
     if including and not re.search(r"\bincluding\b", approved, re.I):
+        a_bases = {_base_form(a) for a in tokens(approved)}
         added = [t for t in tokens(including.group(1)) if t not in _STOP and len(t) > 2 and t not in names
-                 and _singular(t) not in a_nouns and _base_form(t) not in {_base_form(a) for a in tokens(approved)}]
+                 and _singular(t) not in a_nouns and _base_form(t) not in a_bases]
         if added:
             return f"widens it to {', '.join(added)} ('{including.group(0).strip()}'), which the platform's wording does not cover"
     for m in _INCLUDED.finditer(claim):
@@ -1665,6 +1673,9 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
     platform says card payments do: the claim lists what the wording says it of, and more beside."""
     names = _name_words(own_names)
     a_words = {_singular(t) for t in tokens(approved)} | {_base_form(t) for t in tokens(approved)}
+    # the wording's own list, reworded ("a network cable" for "Ethernet"), is no wider than it
+    listed = max((len([x for x in _LIST_SPLIT.split(a.group("items") or a.group("from")) if x.strip()])
+                  for a in _LIST.finditer(approved)), default=0)
     for m in _LIST.finditer(claim):
         items = [x for x in _LIST_SPLIT.split(m.group("items") or m.group("from")) if x.strip()]
         if len(items) < 3:
@@ -1685,9 +1696,6 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
         # "a lot or a little": how much, not which things
         new = [x for x, ws in zip(items, content) if not any(_singular(t) in a_words or _base_form(t) in a_words for t in ws)
                and not set(ws) <= _DEGREE]
-        # the wording's own list, reworded ("a network cable" for "Ethernet"), is no wider than it
-        listed = max((len([x for x in _LIST_SPLIT.split(a.group("items") or a.group("from")) if x.strip()])
-                      for a in _LIST.finditer(approved)), default=0)
         if known and new and len(items) > listed:
             return f"widens it to {', '.join(x.strip() for x in new)} ('{m.group(0).strip()}'), which the platform's wording does not cover"
     return None
@@ -1991,11 +1999,9 @@ def _alerts_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str 
     says the alerts reach the customer: the warning goes the other way."""
     if not re.search(r"\b(?:alerts?|warns?|warnings?|notif\w*)\b", approved, re.I) or re.search(r"\b(?:us|we|our)\b", approved, re.I):
         return None
-    text = claim
-    for n in sorted(own_names, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", "PRODUCT", text, flags=re.I)
+    text = _marked(claim, own_names, "PRODUCT")
     other = _ALERTS_OTHERS.search(text)
-    if other and not re.search(r"\b(?:suppliers?|vendors?|distributors?|oems?|manufacturers?|insurers?)\b", approved, re.I) \
+    if other and not re.search(rf"\b{_THIRD_PARTIES}\b", approved, re.I) \
             and not _DENIED_BEFORE.search(text[:other.start()]):
         return f"has the alert go to a third party ('{other.group(0)}') where the platform says it reaches the customer"
     raised = re.search(r"\b(?:store\s+)?(?:staff|team|employees|managers|crew)\s+(?:log|logs|raise|raises|send|sends|file|files|"
@@ -2243,8 +2249,7 @@ def _role_tokens(text: str, own_names: Sequence[str] = ()) -> list[str]:
 
 @lru_cache(maxsize=8192)
 def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...]:
-    for n in sorted(own_names, key=len, reverse=True):
-        text = re.sub(rf"(?<![\w-]){re.escape(n)}(?:['’]s)?(?![\w-])", " _product_ ", text, flags=re.I)
+    text = _marked(text, own_names, " _product_ ")
     text = re.sub(r"\bsupport\s+(?:team|staff|agents?|desk)\b", "support", text, flags=re.I)
     # "Factories that run Keel Sentinel cut downtime": the factories cut it; the relative clause only says which
     text = re.sub(r"\b(?:(?:that|who)\s+(?:use|uses|run|runs|have|has|deploy|deploys)|using|running)\s+_product_ ", " ",
