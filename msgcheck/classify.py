@@ -494,6 +494,10 @@ class Classifier:
                 and not any(q.dimension == "duration" for q in quantities(text)) and not _WHEN.search(text):
             # "update once a day overnight" is a claim about when; "never goes down" says nothing of it
             diffs.append(Difference("unsaid", f"says nothing of when, where the retired wording is about it ('{w.text}')"))
+        if w.retired and _DENIES.search(w.text) and not _DENIES.search(text) and not _FOR_GOOD.search(text):
+            # "never need a new battery" is repeated by a claim that denies or promises for good ("no
+            # battery changes, ever", "outlasts the sensor"), not by one that only mentions the battery
+            diffs.append(Difference("unsaid", f"denies nothing, where the retired wording is a denial ('{w.text}')"))
         return diffs
 
     def _suggest(self, w: Wording) -> str:
@@ -529,6 +533,12 @@ _WHEN = re.compile(r"\b(overnight|nightly|daily|hourly|weekly|morning|evening|ye
 
 
 _IDEA_REASON = re.compile(r"where the platform says (?!')")  # an opposite idea's reason names the idea, not a word
+
+
+# a denial ("never", "no", "don't") and a promise for good ("for life", "outlasts", "a thing of the past")
+_DENIES = re.compile(r"\b(?:never|no|not|none|nothing|nobody|without|zero|skips?|skipping|cannot)\b|n't\b", re.I)
+_FOR_GOOD = re.compile(r"\b(?:ever|forever|for life|lifetime|life of|outlasts?|outlive|as long as|"
+                       r"a thing of the past|for good|once and for all|forget)\b", re.I)
 
 
 def _obliges(text: str) -> bool:

@@ -100,7 +100,7 @@ _DATE_IN = re.compile(r"\b\d{1,2}(\s*[-–]\s*\d{1,2})?\s+(jan|feb|mar|apr|may|j
                       r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b", re.I)
 _RHETORICAL = re.compile(r"^(why (keep|pay|wait|spend|settle|struggle|waste|put up|risk|guess)|"
                          r"what if|tired of|isn't it time|why not|who needs)\b", re.I)
-_BOOKING = re.compile(r"^(book|schedule|request|reserve|claim|start|get)\s+(a|an|your|my)\s+([\w-]+\s+)?"
+_BOOKING = re.compile(r"^(book|schedule|request|reserve|claim|start|get)\s+(a|an|your|my)\s+([\w-]+\s+){0,3}?"
                       r"(demo|trial|call|consultation|tour|walkthrough|quote|assessment|meeting)\b", re.I)
 _LEGAL = re.compile(
     r"(©|\(c\)\s*\d{4}|all rights reserved|trademarks? of|registered trademark|privacy policy|"
@@ -267,8 +267,8 @@ def claim_reason(text: str, role: str = "body") -> str | None:
     if _LABEL_PREFIX.match(t) and len(words) <= 10:
         return "label"
     verbish = any(_is_verbish(w) for w in words)
-    if _BOOKING.match(t) and len(words) <= 8 and not t.endswith("."):
-        return "call to action"  # "Book a 20-minute demo with our team"
+    if _BOOKING.match(t.split(":")[-1].strip()) and len(words) <= 10 and not t.endswith("."):
+        return "call to action"  # "Book a 20-minute demo with our team", "Next step: schedule a call with …"
     if re.search(r"(→|›|»|->|>>|⟶|➔|➜)\s*$", t) and len(words) <= 10:
         return "call to action"  # a button or link: "Book a 20-minute demo →"
     if _CTA_START.match(t) and len(words) <= 7 and not re.search(r"\d", t):

@@ -436,6 +436,19 @@ def test_a_retired_obligation_is_repeated_only_by_a_claim_that_obliges(fake_embe
     assert clf.judge("Gateways run on solar power, so you don't need a mains outlet nearby.", cos).kind is not Kind.RETIRED
 
 
+def test_a_retired_denial_is_repeated_only_by_a_claim_that_denies_or_promises_for_good(fake_embedder) -> None:
+    """'Keel sensors never need a new battery' (retired) is repeated by 'no battery changes, ever' or
+    'the battery outlasts the sensor', not by a claim that only mentions the battery."""
+    from msgcheck.platform import load_platform
+
+    platform = load_platform("samples/eval/platforms/keel-sentinel.yaml")
+    clf, texts, cos = _by_hand(platform, fake_embedder)
+    cos[texts.index("Keel sensors never need a new battery.")] = 0.65
+    assert clf.judge("Battery changes? Not with Keel.", cos).kind is Kind.RETIRED
+    assert clf.judge("Fit it once: the battery outlasts the sensor.", cos).kind is Kind.RETIRED
+    assert clf.judge("Spent batteries are recycled through our take-back program.", cos).kind is not Kind.RETIRED
+
+
 def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platform, fake_embedder) -> None:
     """'a 25-fold cut' is the '25%' of the stockouts message said wrong (percent for multiplier): the
     same number ties it to that wording."""

@@ -46,6 +46,8 @@ NON_CLAIMS = [
     "Hi Marcus, attaching the one-pager we talked about.", "Step 2 of 4: Tell us about your business",
     "Get in touch with your Keel Systems field engineer.", "Order a 10-sensor pilot kit",
     "Agenda item 3: pilot rollout plan and next steps", "Lumen Pulse Q4 product update: agenda",
+    "Next step: schedule a call with your account specialist", "See Lumen Pulse in action: book your demo",
+    "Book a 20-minute Lumen Pulse demo with our retail team",
     "Q3 business review: Lumen Pulse roadmap, pilot results and open Q&A", "From magnet mount to first alert in three steps",
 ]
 CLAIMS = [
