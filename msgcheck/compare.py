@@ -85,7 +85,8 @@ _QUANTITY = re.compile(
 )
 # "an hour", "a day", "every second", "per minute": one unit with no number
 _IMPLIED_ONE = re.compile(
-    r"(?P<hedge>in under|under|within|in less than|less than|in about|in just|well over|more than|over|at least|in)?\s*\b"
+    r"(?P<hedge>in under|under|within|in less than|less than|in about|in just|well over|more than|over|at least|up to|"
+    r"at most|in)?\s*\b"
     r"(?:an?|every|each|per|one|next)\s+"
     r"(?P<unit>second|minute|hour|day|night|week|month|quarter|year|business day|working day|business week|"
     r"business hour|working hour)\b",
@@ -462,6 +463,11 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("scope", f"adds the condition '{threshold.group(0)}'; the platform's wording sets none"))
     elif extra and not diffs:
         diffs.append(Difference("added_figure", extra))
+    # "keeps working offline for up to 24 hours", "up to five people in each store": a cap on what the
+    # platform's wording says with no figure (weighed below, when no other scope difference is found)
+    cap = None if diffs or quantities(approved) else next(
+        (q for q in quantities(claim) if q.hedge == "upto" and q.dimension in ("count", "duration")
+         and (q.dimension != "count" or q.value >= 2) and _caps_what_is_said(claim, approved, q)), None)
     # absolutes the platform does not make
     added = _absolutes(claim) - _absolutes(approved)
     # "it all flows into QuickBooks" where the platform says "every transaction syncs": the same "all"
@@ -499,6 +505,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         if found:
             diffs.append(Difference("scope", found))
             break
+    if cap and not any(d.kind == "scope" for d in diffs):
+        diffs.append(Difference("scope", f"sets a limit, '{cap.text}', where the platform's wording sets none"))
     period = _changed_period(claim, approved)
     if period and not any(d.kind in ("unit", "number") for d in diffs):
         diffs.append(Difference("unit", period))
@@ -616,6 +624,24 @@ def _eliminated(claim: str, approved: str) -> str | None:
 _THRESHOLD = re.compile(r"(?:[$€£]\s?[\d,.]+\s*[km]?|\b[\d,.]+\s*(?:dollars|euros|pounds|sensors|stores|users|seats|locations))"
                         r"\s+(?:or more|or above|or over|and up|and above|minimum)\b|"
                         r"\b(?:a\s+)?minimum\s+(?:balance|deposit|spend|order|of)\s+(?:of\s+)?[$€£]?\s?[\d,.]+", re.I)
+
+
+_PEOPLE = {"people", "person", "users", "user", "staff", "employees", "members", "seats", "seat", "logins", "team",
+           "colleagues", "managers"}
+
+
+def _caps_what_is_said(claim: str, approved: str, cap: Quantity) -> bool:
+    """Whether the cap limits what the wording speaks of: a count of its own things ("up to 50
+    stores" where it says "per store"; "up to five people" where it says "the whole team" or "per
+    user"), or a duration of what it says ("offline for up to 24 hours") — not of something new
+    ("up to five sub-accounts")."""
+    a_words = {_stem(t) for t in tokens(approved)}
+    if cap.dimension == "count":
+        noun = cap.noun.lower()
+        return noun.isalpha() and noun not in _STOP and (_stem(noun) in a_words or noun in _PEOPLE and bool(_PEOPLE & set(tokens(approved))))
+    before = normalise(claim).lower().split(cap.text.lower())[0]
+    near = [t for t in tokens(before) if t not in _STOP and t not in ("for", "up")][-2:]
+    return any(_stem(t) in a_words for t in near)
 
 
 def _added_figure(claim_q: list[Quantity], appr_q: list[Quantity]) -> str | None:

@@ -1103,6 +1103,28 @@ def test_a_cap_on_what_the_wording_sets_no_limit_to(claim: str, expected: list[s
 
 
 @pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("The mobile app keeps going offline for up to 24 hours, then it has to reconnect to sync.",
+         "The Lumen Pulse mobile app keeps working offline and syncs when the store reconnects.", ["scope"]),
+        ("The mobile app keeps going offline for up to an hour, then syncs once the store reconnects.",
+         "The Lumen Pulse mobile app keeps working offline and syncs when the store reconnects.", ["scope"]),
+        ("Pricing is per store rather than per user, and up to five people in each store can log in.",
+         "Lumen Pulse is priced per store, not per user", ["scope"]),
+        ("Per-store pricing lets your whole team in, for chains of up to 50 stores.",
+         "Lumen Pulse is priced per store, not per user, so the whole team can use it.", ["scope"]),
+        # a cap on something the wording does not speak of is no limit on it
+        ("Split your balance into up to five sub-accounts for taxes and payroll.",
+         "Fernway Business is the business account for small companies", []),
+        ("The mobile app keeps working offline and syncs when the store reconnects.",
+         "The Lumen Pulse mobile app keeps working offline and syncs when the store reconnects.", []),
+    ],
+)
+def test_a_cap_where_the_wording_states_no_figure(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Lumen"))] == expected
+
+
+@pytest.mark.parametrize(
     "claim, expected",
     [
         ("Support is by chat and email only. There's no phone line to call.", True),
