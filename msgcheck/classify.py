@@ -291,6 +291,12 @@ class Classifier:
         self._figures = [[q for q in quantities(w.text) if _telling(q)] for w in wordings]
         self._bases = [set().union(*bases(w.text)) | ideas(w.text) for w in wordings]
         self._pricing = [bases(w.text) for w in wordings]
+        # two-word names of a part of the offer ("savings pot", "payment links"), each said by one message only
+        owners: dict[str, set[str]] = {}
+        for w in wordings:
+            for pair in _pairs(w.text):
+                owners.setdefault(pair, set()).add(w.message_id)
+        self._parts = {pair: next(iter(mids)) for pair, mids in owners.items() if len(mids) == 1}
 
     def similarities(self, claim_vectors: np.ndarray) -> np.ndarray:
         """Each claim's cosine similarity to each wording (the figure a finding reports)."""
@@ -459,7 +465,29 @@ class Classifier:
         diffs = compare(text, w.text, competitors=self._competitors, versus=self._messages[w.message_id].versus,
                         own_names=self._own_names)
         # "adds 'only'" where another wording of the same message says "only" too: the platform says it
-        return [d for d in diffs if not (d.kind in ("scope", "absolute") and self._said_elsewhere(d, w))]
+        diffs = [d for d in diffs if not (d.kind in ("scope", "absolute") and self._said_elsewhere(d, w))]
+        if not diffs and not w.retired:
+            part = self._other_part(text, w)
+            if part:
+                diffs.append(Difference("scope", part))
+        return diffs
+
+    def _other_part(self, text: str, w: Wording) -> str | None:
+        """"Money in your savings pot is FDIC insured" where the platform says "Deposits are": the
+        claim's subject is a part of the offer that another message names (the savings pot), which
+        this message does not — said of that part only."""
+        subject = _PLAIN_SUBJECT.match(w.text)
+        if not subject:
+            return None
+        said = {_stem(t) for t in re.findall(r"[a-z]+", subject.group(0).lower())}
+        head = " ".join(text.split()[:6])
+        names = {t.lower() for n in self._own_names for t in n.split()}
+        for pair in _pairs(head):
+            owner = self._parts.get(pair)
+            if owner and owner != w.message_id and pair not in _pairs(w.text) and not set(pair.split()) & names \
+                    and not {_stem(t) for t in pair.split()} & said:  # "forecasting models" are the "Forecasts"
+                return f"says it of the {pair} only, where the platform says '{w.text}'"
+        return None
 
     def _said_elsewhere(self, d: Difference, w: Wording) -> bool:
         m = re.match(r"adds ('[^']+'(?:, '[^']+')*)", d.reason)
@@ -539,6 +567,20 @@ _IDEA_REASON = re.compile(r"where the platform says (?!')")  # an opposite idea'
 _DENIES = re.compile(r"\b(?:never|no|not|none|nothing|nobody|without|zero|skips?|skipping|cannot)\b|n't\b", re.I)
 _FOR_GOOD = re.compile(r"\b(?:ever|forever|for life|lifetime|life of|outlasts?|outlive|as long as|"
                        r"a thing of the past|for good|once and for all|forget)\b", re.I)
+
+
+def _pairs(text: str) -> set[str]:
+    """Adjacent pairs of content words ("savings pot", "payment links"), lower case."""
+    words = [t for t in re.findall(r"[a-z][a-z-]+", text.lower())]
+    return {f"{a} {b}" for a, b in zip(words, words[1:]) if a not in _PAIR_STOP and b not in _PAIR_STOP}
+
+
+# a wording whose subject is a plain plural: "Deposits are …", "Card payments land …"
+_PLAIN_SUBJECT = re.compile(r"^(?:[A-Z][a-z]+\s+)?[A-Za-z][a-z]+s\s+(?:are|land|arrive|sync|go|get|come|earn|stay|"
+                            r"travel|flow)\b")
+_PAIR_STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "your", "our", "their", "its", "is",
+              "are", "be", "by", "at", "from", "that", "it", "you", "we", "they", "so", "not", "no", "every", "each", "any",
+              "all", "up", "can", "will", "get", "has", "have", "into", "than", "this", "per", "plus", "when", "who"}
 
 
 def _obliges(text: str) -> bool:

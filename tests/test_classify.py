@@ -449,6 +449,19 @@ def test_a_retired_denial_is_repeated_only_by_a_claim_that_denies_or_promises_fo
     assert clf.judge("Spent batteries are recycled through our take-back program.", cos).kind is not Kind.RETIRED
 
 
+def test_a_part_of_the_offer_another_message_names_narrows_a_plain_subject(fake_embedder) -> None:
+    """'Deposits are FDIC insured': said of 'money in your savings pot' (a part the yield message
+    names), it is said of that part only; 'your deposits' and a renamed subject are not narrowed."""
+    from msgcheck.platform import load_platform
+
+    platform = load_platform("samples/eval/platforms/fernway-business.yaml")
+    clf, texts, cos = _by_hand(platform, fake_embedder)
+    cos[texts.index("Deposits are FDIC insured up to $250,000 through our partner bank.")] = 0.8
+    v = clf.judge("Money in your savings pot is FDIC insured up to $250,000 through our partner bank.", cos)
+    assert v.kind is Kind.DRIFT and "savings pot" in v.reason
+    assert clf.judge("Your deposits are FDIC insured up to $250,000 through our partner bank.", cos).kind is Kind.ALIGNED
+
+
 def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platform, fake_embedder) -> None:
     """'a 25-fold cut' is the '25%' of the stockouts message said wrong (percent for multiplier): the
     same number ties it to that wording."""
