@@ -348,9 +348,11 @@ class Classifier:
             if any((c.dimension == w.dimension or {c.dimension, w.dimension} == {"percent", "multiplier"})
                    and c.same_value(w) for c in claim_q for w in wq) \
                     or claim_b & self._bases[i] and (sims is None or sims[i] >= self.t.idea_floor) \
-                    or all(claim_bases) and claim_bases == self._pricing[i]:
+                    or all(claim_bases) and claim_bases == self._pricing[i] \
+                    or claim_bases[0] & self._pricing[i][1]:
                 # (priced per the same thing and not per the same other thing: "by location, not by
-                # seat" is "per store, not per user", however far apart the rest of the words are)
+                # seat" is "per store, not per user", however far apart the rest of the words are; priced
+                # per what the wording denies, "every person needs a paid seat", is about that wording too)
                 out[i] = 1.0
         return out
 

@@ -1535,6 +1535,9 @@ def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     low = re.sub(r"\b(?:pay|pays|paying|charged|billed|priced|depends|is based)\s+(?:for|on)\s+(?:the|each|every|your)\s+"
                  r"(site|plant|store|location|factory|shop)\b", r"per \1", low)
     low = re.sub(r"\b(rather than|instead of|not)(?: on)? the (\w+) count\b", r"\1 per \2", low)
+    # "every person who logs in needs their own paid seat", "each extra user is another seat on the invoice"
+    low = re.sub(r"\b(?:every|each)\s+(?:extra\s+|additional\s+|new\s+)?(?:person|user|member|employee|colleague)\b"
+                 r"(?=[^.;]{0,60}\b(?:paid\s+|own\s+|extra\s+)*(?:seat|licen[cs]e)\b)", "per user", low)
     for neg, word in _BASIS.findall(low):
         key = _per_key(word)
         if key in _TIME_BASIS or not any(key in g for g in _PER_SAME):

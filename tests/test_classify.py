@@ -402,6 +402,8 @@ def test_the_same_pricing_basis_ties_a_claim_to_its_message_however_far_the_word
     lifted = clf.same_figure("You pay by location, not by seat, so bring everyone on the floor into it.", cos)
     assert lifted[pricing] == 1.0
     assert {clf.wordings[i].message_id for i in np.flatnonzero(lifted)} == {"diff-pricing"}
+    # priced per what the wording denies ("a paid seat for every person"): about that wording too
+    assert clf.same_figure("Every person who logs in needs their own paid seat.", cos)[pricing] == 1.0
     # priced per the same thing, but not said what it is not priced per: the floor still applies
     assert clf.same_figure("You pay by location.", cos)[pricing] == 0.0
     v = clf.judge("You pay by location, not by seat, so bring everyone on the floor into it.", cos)

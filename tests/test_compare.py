@@ -195,6 +195,9 @@ def test_what_a_price_is_per() -> None:
     assert bases("Billed by the hour.") == (frozenset(), frozenset())  # time is not a pricing basis here
     assert "scope" in kinds("Licences are per seat.", "Priced per store, not per user.")
     assert compare("One price per location, whoever logs in.", "Priced per store, not per user.") == []
+    # a paid seat for every person is a price per user
+    assert bases("Every person who logs in needs their own paid seat.") == (frozenset({"employee"}), frozenset())
+    assert bases("Every person who logs in sees the same dashboards.") == (frozenset(), frozenset())
 
 
 @pytest.mark.parametrize(
