@@ -1983,7 +1983,13 @@ _THIRD_PARTY = re.compile(
     r"engineers?|technicians?|installers?)\b|"
     r"\b(?:our|a|the|your)\s+(?:[\w-]+\s+){0,2}(?:partners?|resellers?|distributors?|contractors?|vendors?)\s+(?:themselves\s+)?"
     r"(?:pick|picks|answer|answers|handle|handles|run|runs|build|builds|maintain|maintains|install|installs|stand|stands|"
-    r"provide|provides|deliver|delivers|take|takes|do|does|ship|ships|insure|insures)\b", re.I)
+    r"provide|provides|deliver|delivers|take|takes|do|does|ship|ships|insure|insures|back|backs|cover|covers|guarantee|"
+    r"guarantees|honou?rs?|repair|repairs|replace|replaces|service|services|fit|fits|mount|mounts)\b|"
+    # "a 3-year warranty from the distributor you buy it through", "covered by your reseller"
+    r"\b(?:warranty|guarantee|cover|coverage|support|service|repairs?)\s+(?:is\s+)?(?:from|by|through)\s+(?:the|your|our|a)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:distributors?|resellers?|partners?|contractors?|vendors?|dealers?)\b|"
+    r"\b(?:covered|backed|guaranteed|honou?red|serviced|repaired)\s+by\s+(?:the|your|our|a)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:distributors?|resellers?|partners?|contractors?|vendors?|dealers?)\b", re.I)
 
 
 def _third_party_does(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
