@@ -515,7 +515,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         or _agent_changed(claim, approved, own_names) or _status_moved(claim, approved, own_names) \
         or _staff_do_it(claim, approved, own_names) or _sent_to_us(claim, approved, own_names) \
         or _alerts_us(claim, approved, own_names) or _third_party_does(claim, approved, own_names) \
-        or _others_decide(claim, approved, own_names) \
+        or _others_decide(claim, approved, own_names) or _money_goes_elsewhere(claim, approved, own_names) \
         or _done_by_hand(claim, approved, own_names)
     if roles:
         diffs.append(Difference("roles", roles))
@@ -2047,6 +2047,27 @@ def _alerts_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str 
     if not m or not re.search(r"\b(?:your|you)\b", text[:m.start()], re.I) or _DENIED_BEFORE.search(text[:m.start()]):
         return None
     return f"has the customer alert the company ('{m.group(0).replace('PRODUCT', own_names[0] if own_names else 'us')}') where the platform says the alerts reach the customer"
+
+
+_YOU_GAIN = re.compile(r"^(?:earn|get paid)\b|\b(?:you|your|businesses|companies|customers|retailers)\b[^.;]{0,70}?\b"
+                       r"(?:get paid|earn|earns|land in your|lands? in your)\b|\bland(?:s)? in your\b", re.I)
+_OTHERS_GAIN = re.compile(r"\b(?:the|your|their|our)\s+(?:[\w-]+\s+)?(merchants?|suppliers?|vendors?|sellers?|payees?|"
+                          r"landlords?|partner bank|bank)\s+(?:gets?|receives?)\s+(?:paid|(?:the|your|their)\s+"
+                          r"(?:money|cash|funds|payments?))\b|"
+                          r"\b(PRODUCT|we|the bank|our partner bank)\s+(?:earns|earn|keeps|keep|pockets|pocket)\b", re.I)
+
+
+def _money_goes_elsewhere(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"The merchant gets your money the next business day", "your suppliers get paid up to 2x
+    faster", "Fernway earns up to 3.2% APY" where the platform says the customer gets paid or earns:
+    someone else gains."""
+    if not _YOU_GAIN.search(approved):
+        return None
+    m = _OTHERS_GAIN.search(_marked(claim, own_names, "PRODUCT"))
+    if not m or (m.group(1) and re.search(rf"\b{re.escape(m.group(1))}", approved, re.I)):
+        return None
+    who = m.group(0).replace("PRODUCT", own_names[0] if own_names else "the company")
+    return f"has someone else gain ('{who}') where the platform says the customer does"
 
 
 def _done_by_hand(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

@@ -1254,6 +1254,25 @@ def test_a_third_party_doing_what_the_company_does(claim: str, approved: str, ex
     assert [d.kind for d in compare(claim, approved, own_names=("Fernway", "Lumen"))] == expected
 
 
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("When you pay with your Fernway card, the merchant gets your money the next business day.",
+         "Card payments land in your Fernway account the next business day.", ["roles"]),
+        ("Add payment links to the invoices you receive and your suppliers get paid up to 2x faster.",
+         "Businesses that add Fernway payment links to invoices get paid up to 2x faster.", ["roles"]),
+        ("Fernway earns up to 3.2% APY on the cash sitting in your savings pot.",
+         "Earn up to 3.2% APY on money in your Fernway savings pot.", ["roles"]),
+        ("Your money earns up to 3.2% APY in your Fernway savings pot.",
+         "Earn up to 3.2% APY on money in your Fernway savings pot.", []),
+        ("Add payment links to your invoices and you get paid up to 2x faster.",
+         "Businesses that add Fernway payment links to invoices get paid up to 2x faster.", []),
+    ],
+)
+def test_someone_else_gaining_what_the_customer_gains(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Fernway",))] == expected
+
+
 def test_insured_by_the_company_itself_and_designing_your_own_models() -> None:
     approved = "Deposits are FDIC insured up to $250,000 through our partner bank."
     assert "roles" in [d.kind for d in compare("Your deposits are insured by Fernway itself, up to $250,000.", approved,
