@@ -98,6 +98,8 @@ _PLURAL_UNIT = re.compile(r"\b(?:in|within|takes)\s+(?P<unit>seconds|minutes|hou
 # "in seconds": how quick, not how many)
 _FEW_UNITS = re.compile(r"\b(?:several|a few|a couple of|multiple)\s+(?P<unit>(?:business |working )?"
                         r"(?:days|weeks|months))\b", re.I)
+_COVER_TO = re.compile(r"\b(?:insured|protected|covered|guaranteed|backed|cover|coverage|insurance|protection)\b"
+                       r"[^.;,]{0,30}?\bto\s*$", re.I)
 _ORDINAL_CONTEXT = re.compile(r"\b(the|a|our|their|your)\s+second\b", re.I)
 
 
@@ -286,7 +288,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             noun = re.match(r"\s*(?:[a-z]+(?:-[a-z]+)+\s+(?=[a-z]))*([a-z][a-z-]+)", after)
             dim, factor, uname = "count", 1.0, (noun.group(1) if noun else "")
         last_unit = (dim, factor, uname)
-        out.append(Quantity(value * factor, dim, ("-" if negative else "") + m.group(0).strip(), _norm_hedge(m.group("hedge")),
+        hedge = _norm_hedge(m.group("hedge"))
+        if hedge is None and dim.startswith("money") and _COVER_TO.search(text[max(0, m.start() - 60):m.start()]):
+            hedge = "upto"  # "FDIC-protected to $250k": cover to a limit is cover up to it
+        out.append(Quantity(value * factor, dim, ("-" if negative else "") + m.group(0).strip(), hedge,
                             None if high is None else high * factor, uname if dim == "count" else ""))
         spans.append(m.span())
     for m in _IMPLIED_ONE.finditer(text):
@@ -1043,7 +1048,8 @@ def _number_for_unlimited(claim: str, approved: str) -> str | None:
     return None
 
 
-_QUANTIFIERS = re.compile(r"\b(most|many|typically|usually|often|majority|generally)\b", re.I)
+_QUANTIFIERS = re.compile(r"\b(most|many|typical|typically|usually|normally|often|majority|generally|chances are|"
+                          r"odds are|more often than not)\b", re.I)
 
 
 def _dropped_quantifier(claim: str, approved: str) -> str | None:

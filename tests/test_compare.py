@@ -1569,3 +1569,24 @@ def test_talking_to_the_network_is_sending_the_data() -> None:
     approved = "A gateway sends data over Wi-Fi, Ethernet or LTE."
     assert kinds("Each sensor talks to the network directly over Wi-Fi, Ethernet or LTE.", approved) == ["roles"]
     assert kinds("The gateway talks to your network over Wi-Fi, Ethernet or LTE.", approved) == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Whatever you keep with us is FDIC-protected to $250k via the bank we partner with.",
+         "Deposits are FDIC insured up to $250,000 through our partner bank.", []),
+        ("Your money's protected by the FDIC to a quarter of a million dollars.",
+         "Deposits are FDIC insured up to $250,000 through our partner bank.", []),
+        ("Deposits are FDIC insured: $250,000 per depositor.",
+         "Deposits are FDIC insured up to $250,000 through our partner bank.", ["hedge"]),
+        ("Sign up after lunch and chances are you're looking at live data by closing time.",
+         "Most retailers are live on Lumen Pulse the same afternoon they sign up.", []),
+        ("Put a pay-now link on an invoice and the typical wait drops from eighteen days to nine.",
+         "Invoices with payment links are paid in 9 days on average instead of 18.", []),
+        ("Put a pay-now link on an invoice and the wait drops from eighteen days to nine.",
+         "Invoices with payment links are paid in 9 days on average instead of 18.", ["hedge"]),
+    ],
+)
+def test_hedges_said_in_other_words(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Fernway", "Lumen Pulse", "Lumen"))] == expected
