@@ -198,7 +198,8 @@ _REWRITES = (
 # "from -40 up to 85 °C": a range whose unit is written once, after its upper end ("up to" here is
 # the range's end, not a hedge)
 _RANGE_ONE_UNIT = re.compile(
-    rf"\b(from|between)\s+(-?{_NUM})\s+(?:up\s+to|to|and|through)\s+(-?{_NUM})\s*(?P<unit>{_UNIT_RE})(?![a-z])", re.I)
+    rf"\b(from|between)\s+(-?{_NUM})\s+(?:(?:all\s+the\s+way\s+)?up\s+to|to|and|through)\s+(-?{_NUM})\s*"
+    rf"(?P<unit>{_UNIT_RE})(?![a-z])", re.I)
 
 
 def normalise(text: str) -> str:
@@ -400,8 +401,9 @@ def _absolutes(text: str) -> frozenset[str]:
     low = text.lower()
     if not _ABSOLUTE_FIRST & set(_TOKEN.findall(low)):
         return frozenset()  # none of the absolutes' first words: skip the long pattern
-    found = {m.group(0) for m in _ABSOLUTE_RE.finditer(low)}
-    found.discard("all")  # scope words are handled by _scope
+    found = {m.group(0) for m in _ABSOLUTE_RE.finditer(low)
+             if not (m.group(0) == "anywhere" and re.match(r"\s+(?:from|between)\b", low[m.end():]))}
+    found.discard("all")  # scope words are handled by _scope; "anywhere from -40 to 85 °C" is a range
     return frozenset(found)
 
 
@@ -503,7 +505,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
                   _leading_condition, _restricted_subject, _other_device, _kind_of_every, _kind_of_users,
-                  _named_for_any, _one_model, _widened_list):
+                  _named_for_any, _one_model, _widened_list, _also_another_thing):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -1733,6 +1735,26 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
                and not set(ws) <= _DEGREE]
         if known and new and len(items) > listed:
             return f"widens it to {', '.join(x.strip() for x in new)} ('{m.group(0).strip()}'), which the platform's wording does not cover"
+    return None
+
+
+_BOTH_SUBJECTS = re.compile(r"^\s*(?:both\s+)?(?:the\s+|our\s+|your\s+)?(?:[\w-]+\s+){0,2}?([a-z]+s)\s+and\s+(?:the\s+|its\s+|"
+                            r"their\s+|our\s+|your\s+)?([a-z]+s)\s+(?:are|is|run|keep|carry|get|have|work|last|come)\b", re.I)
+_SAME_FOR = re.compile(r"(?:\band\b|[—–;]|\s-\s)\s*(?:so\s+(?:is|are|does|do)\s+)?(?:the|its|their|our|your|every|each)\s+([a-z]+?)s?\s+"
+                       r"(?:carries|carry|has|have|gets?|is|are|meets?)\s+(?:the\s+)?same\b", re.I)
+
+
+def _also_another_thing(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Sensors and gateways are rated IP68", "… and the gateway carries the same rating" where the
+    platform says it of the sensors: said of another thing as well."""
+    text = _without_names(claim, own_names)
+    a_words = {_singular(t) for t in tokens(approved)}
+    both = _BOTH_SUBJECTS.match(text)
+    if both and _singular(both.group(1).lower()) in a_words and _singular(both.group(2).lower()) not in a_words:
+        return f"says it of the {both.group(2).lower()} as well ('{both.group(0).strip()}'), where the platform says it of the {both.group(1).lower()}"
+    same = _SAME_FOR.search(text)
+    if same and _singular(same.group(1).lower()) not in a_words:
+        return f"says it of the {same.group(1).lower()} as well ('{same.group(0).strip(' ,;—–-')}'), which the platform's wording does not"
     return None
 
 

@@ -1590,3 +1590,18 @@ def test_talking_to_the_network_is_sending_the_data() -> None:
 )
 def test_hedges_said_in_other_words(claim: str, approved: str, expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved, own_names=("Fernway", "Lumen Pulse", "Lumen"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Bulletproof sensors: IP68 rated and happy anywhere from -40 °C up to 85 °C.", []),
+        ("Rated IP 68, each sensor keeps going from minus 40 all the way up to 85 °C.", []),
+        ("Sensors and gateways are IP68 rated and run anywhere from -40 °C to 85 °C.", ["scope"]),
+        ("IP68, good from -40 °C to 85 °C, and the gateway carries the same rating.", ["scope"]),
+        ("IP68 rated sensors work anywhere, from -40 °C to 85 °C.", ["absolute"]),
+    ],
+)
+def test_anywhere_from_is_a_range_and_another_thing_said_of_too(claim: str, expected: list[str]) -> None:
+    approved = "Sensors are IP68 rated and work from -40 °C to 85 °C."
+    assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
