@@ -143,7 +143,9 @@ _HOUSEKEEPING = re.compile(
     r"^[A-Z]{2,6}\s*=\s*[A-Z]|^bring your (\w+ )?questions\b", re.I)
 _WEEKDAY = re.compile(r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?s?\b", re.I)
 # a person introduced by name: "Dana Okafor heads up customer success at …", "Meet the team: Carlos Ibarra runs …"
-_BIO = re.compile(r"^(?:[Mm]eet the team:\s*|[Mm]eet\s+)?(?:(?:[Dd]r|[Mm]r|[Mm]s|[Mm]rs|[Pp]rof)\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2}\s+"
+_BIO = re.compile(r"^(?:[Mm]eet the team:\s*|[Mm]eet\s+)?(?:(?:[Dd]r|[Mm]r|[Mm]s|[Mm]rs|[Pp]rof)\.?\s+)?"
+                  r"(?!(?:Every|Each|All|Any|Our|Your|The|This|These|Those|Most|Some|Both|No|Its|Their)\b)"  # "Every Sentinel runs …"
+                  r"[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2}\s+"
                   r"(?:is|was|leads|heads|runs|manages|oversees|founded|co-founded|joined|looks after|has led|spent|brings)\b")
 # … and what marks it as a person's role, not a product's ("Lumen Pulse runs on Azure")
 _ROLE_WORDS = re.compile(r"\b(team|success|partnerships?|engineering|support|sales|marketing|product|operations|"
@@ -288,6 +290,9 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "call to action"  # "Get in touch with your Keel Systems field engineer."
     if _MEETING_HEAD.match(t) and len(words) <= 14 and not t.endswith("."):
         return "agenda"  # "Q3 business review: roadmap, pilot results and open Q&A"
+    if (re.match(r"^[^.:]{0,40}\bagenda\s*:", t, re.I) and not t.endswith(".")
+            or re.match(r"^(?:next up|up next|coming up|still to come|after the break)\s*:", t, re.I)) and len(words) <= 14:
+        return "agenda"  # "Q3 business review - agenda: pipeline, renewals", "Next up: Q&A and a pricing walkthrough."
     if re.search(r":\s*(agenda|overview|contents|outline|summary|next steps|q&a|questions)\s*$", t, re.I) and len(words) <= 10:
         return "title"  # "Lumen Pulse Q4 product update: agenda"
     if re.match(r"^from\s+.{3,40}\s+to\s+.{3,40}\s+in\s+(\w+|\d+)\s+(easy\s+|simple\s+)?(steps|clicks|moves)$", t, re.I):

@@ -48,6 +48,7 @@ NON_CLAIMS = [
     "Agenda item 3: pilot rollout plan and next steps", "Lumen Pulse Q4 product update: agenda",
     "Next step: schedule a call with your account specialist", "See Lumen Pulse in action: book your demo",
     "Book a 20-minute Lumen Pulse demo with our retail team",
+    "Q3 business review - agenda: pipeline, renewals, open questions", "Next up: Q&A and a pricing walkthrough.",
     "Q3 business review: Lumen Pulse roadmap, pilot results and open Q&A", "From magnet mount to first alert in three steps",
 ]
 CLAIMS = [
@@ -66,6 +67,7 @@ CLAIMS = [
     "99.9% uptime SLA",  # a two-word bullet with a figure
     "Important: all data is encrypted at rest.",
     "Lumen Pulse is billed by the seat, so every extra person on the store team adds to the bill.",
+    "Every Sentinel runs up to five years on one battery, whatever sampling rate you set.",
     "Lumen Pulse runs on Microsoft Azure in three regions.",
     "Open your account online in about 10 minutes",
     "Proud of the team: a single gateway now handles up to 250 sensors!",
