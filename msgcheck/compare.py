@@ -1084,7 +1084,8 @@ _OPPOSITE_IDEAS = [
                     r"before (a|the|any) [\w-]+ (is|goes|runs|turns up) (empty|out|dry|bare)|while there'?s still)\b"),
      ("too late", r"\b(once .{0,40}\balready\b|after (a|the) [\w-]+ (has )?(failed|broken|gone)|too late|after the fact)\b")),
     (("international", r"\b(international|overseas|abroad|cross-border|foreign)\b"),
-     ("domestic", r"\b(domestic|in-country|within the (us|uk|country))\b")),
+     ("domestic", r"\b(domestic|in-country|within the (us|uk|country)|(same-day |next-day )?ach|"
+                  r"(us|u\.s\.|local) (vendors|suppliers|payees|transfers|bank accounts))\b")),
     (("wireless", r"\b(wireless|wi-?fi|cable-?free|no cables?)\b"),
      ("wired", r"\b(wired|cabled|hard-?wired|needs? (a )?cables?)\b")),
     (("any-time access", r"\b((?<!n't )(?<!not )(withdraw|take (it|your money|money) out|access (it|your money))(\s+[\w-]+){0,4}?\s+(at )?"

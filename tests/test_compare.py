@@ -151,6 +151,7 @@ def test_the_same_length_in_other_units_is_no_difference() -> None:
         ("Opening an account means a trip to a branch.", "Open an account online in about 10 minutes.", "reversal"),
         ("Gateways must be wired to the network.", "Gateways are wireless and need no cables.", "reversal"),
         ("Data is stored unencrypted on our servers.", "Your data is encrypted at rest and in transit.", "negation"),
+        ("Same-day ACH transfers to US vendors cost nothing.", "International transfers are free.", "reversal"),
     ],
 )
 def test_opposite_ideas_and_prefix_negation(claim: str, approved: str, expected: str | tuple[str, ...]) -> None:
