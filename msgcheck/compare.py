@@ -463,7 +463,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     turned = None if diffs else _reversed_change(claim, approved)
     if turned:
         diffs.append(Difference("number", turned))
-    extra = _added_figure(quantities(claim), quantities(approved))
+    extra = _added_figure(quantities(claim), quantities(approved), bool(_PRICE_WORDS.search(claim)))
     threshold = _THRESHOLD.search(claim)
     if extra and not diffs and threshold:
         # "Keep $10,000 or more in your savings pot and you'll earn …": the figure is a condition
@@ -651,12 +651,18 @@ def _caps_what_is_said(claim: str, approved: str, cap: Quantity) -> bool:
     return any(_stem(t) in a_words for t in near)
 
 
-def _added_figure(claim_q: list[Quantity], appr_q: list[Quantity]) -> str | None:
+_PRICE_WORDS = re.compile(r"\b(?:start(?:s|ing)? at|priced at|costs?|pricing|plans? (?:start|begin|run)|list price)\b", re.I)
+
+
+def _added_figure(claim_q: list[Quantity], appr_q: list[Quantity], price_said: bool = False) -> str | None:
     """A figure of a kind the approved wording does not state at all ("looks up to 18 months
     ahead" beside "up to 30% more accurate"): the claim says something the wording does not."""
     dims = {q.dimension for q in appr_q}
     if not dims:
-        return None
+        # a price where the wording states no figure at all ("starts at $49 per store a month" beside
+        # "priced per store"): something the wording does not say
+        money = next((q for q in claim_q if q.dimension.startswith("money") and q.value > 0), None)
+        return f"adds '{money.text}', a price the platform's wording does not state" if money and price_said else None
     related = {"percent": "multiplier", "multiplier": "percent"}
     for q in claim_q:
         if q.dimension not in dims and related.get(q.dimension) not in dims \

@@ -1606,3 +1606,17 @@ def test_hedges_said_in_other_words(claim: str, approved: str, expected: list[st
 def test_anywhere_from_is_a_range_and_another_thing_said_of_too(claim: str, expected: list[str]) -> None:
     approved = "Sensors are IP68 rated and work from -40 °C to 85 °C."
     assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, expected",
+    [
+        ("Pricing starts at $49 per store per month, billed annually.", ["added_figure"]),
+        ("Plans start at $1,200 per store per year.", ["added_figure"]),
+        ("Zero dollars a month per store, and the whole team can use it.", []),
+        ("You pay per store, whether your team is 5 people or 50.", []),
+    ],
+)
+def test_a_price_where_the_wording_states_no_figure(claim: str, expected: list[str]) -> None:
+    approved = "Lumen Pulse is priced per store, not per user, so the whole team can use it."
+    assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Lumen"))] == expected
