@@ -524,6 +524,10 @@ class Classifier:
                 and not any(q.dimension == "duration" for q in quantities(text)) and not _WHEN.search(text):
             # "update once a day overnight" is a claim about when; "never goes down" says nothing of it
             diffs.append(Difference("unsaid", f"says nothing of when, where the retired wording is about it ('{w.text}')"))
+        if w.retired and "in advance/too late" in ideas(w.text) and "in advance/too late" not in ideas(text):
+            # "predicts every machine failure before it happens" is repeated by a claim of foresight ("sees every
+            # breakdown coming"), not by "a live health score for every machine"
+            diffs.append(Difference("unsaid", f"says nothing of seeing it coming, where the retired wording does ('{w.text}')"))
         if w.retired and _DENIES.search(w.text) and not _DENIES.search(text) and not _FOR_GOOD.search(text):
             # "never need a new battery" is repeated by a claim that denies or promises for good ("no
             # battery changes, ever", "outlasts the sensor"), not by one that only mentions the battery

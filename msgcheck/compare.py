@@ -1087,6 +1087,8 @@ _OPPOSITE_IDEAS = [
      ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? (in|every|each|all)|re-?keys?|enters? (every|each|all)|"
                 r"cop(y|ies) (every|each|all))\b")),
     (("in advance", r"\b(before (a|the|any)? ?[\w-]+ (fails|breaks|goes|happens)|ahead of|in advance|weeks? (early|before)|"
+                    r"sees? (?:[\w-]+\s+){0,3}coming|(flags?|spots?|warns?|tells?|catch(es)?) (you |it |them )?(first|early)|by surprise|off guard|(gets?|slips?) past|"
+                    r"predict(s|ed|ing|ion|ions)?|foresight|before it (happens|goes)|"
                     r"before (a|the|any) [\w-]+ (is|goes|runs|turns up) (empty|out|dry|bare)|while there'?s still)\b"),
      ("too late", r"\b(once .{0,40}\balready\b|after (a|the) [\w-]+ (has )?(failed|broken|gone)|too late|after the fact)\b")),
     (("international", r"\b(international|overseas|abroad|cross-border|foreign)\b"),

@@ -464,6 +464,19 @@ def test_a_part_of_the_offer_another_message_names_narrows_a_plain_subject(fake_
     assert clf.judge("Your deposits are FDIC insured up to $250,000 through our partner bank.", cos).kind is Kind.ALIGNED
 
 
+def test_a_retired_promise_of_foresight_is_repeated_only_by_a_claim_of_foresight(fake_embedder) -> None:
+    """'Predicts every machine failure before it happens' (retired) is repeated by 'sees every breakdown
+    coming', not by 'shows a live health score for every machine'."""
+    from msgcheck.platform import load_platform
+
+    platform = load_platform("samples/eval/platforms/keel-sentinel.yaml")
+    clf, texts, cos = _by_hand(platform, fake_embedder)
+    cos[texts.index("Keel Sentinel predicts every machine failure before it happens.")] = 0.65
+    assert clf.judge("Sentinel sees every breakdown coming, whatever the cause.", cos).kind is Kind.RETIRED
+    assert clf.judge("There is no machine failure that Keel Sentinel won't see coming.", cos).kind is Kind.RETIRED
+    assert clf.judge("The mobile app shows a live health score for every machine on the floor.", cos).kind is not Kind.RETIRED
+
+
 def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platform, fake_embedder) -> None:
     """'a 25-fold cut' is the '25%' of the stockouts message said wrong (percent for multiplier): the
     same number ties it to that wording."""
