@@ -1251,7 +1251,7 @@ _PER = re.compile(r"\bper\s+([a-z]+)")
 
 # --- scope and roles -------------------------------------------------------------------------
 
-_PLAN = re.compile(r"\b(?:[Oo]n|[Ww]ith|[Ii]n)\s+(?:the|our|your)\s+([A-Z][\w-]*|premium|paid|top|higher|business|pro)\s+"
+_PLAN = re.compile(r"\b(?:[Oo]n|[Ww]ith|[Ii]n)\s+(?:the|our|your)\s+(?:[A-Z][\w-]*\s+)?([A-Z][\w-]*|premium|paid|top|higher|business|pro)\s+"
                    r"(?:plan|tier|edition|package|subscription)s?\b")
 
 

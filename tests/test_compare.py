@@ -431,6 +431,8 @@ def test_the_product_supplying_it_is_not_a_change_of_provider() -> None:
     [
         # a plan named at the start of the sentence limits it as much as one named later
         ("On the Pro plan, dashboards refresh every 5 seconds.", "Dashboards refresh every 5 seconds."),
+        ("On the Fernway Pro plan you can issue as many employee cards as you like.", "Issue unlimited employee cards."),
+        ("Savings pots on the Fernway Plus plan earn up to 3.2% APY.", "Earn up to 3.2% APY on money in your savings pot."),
         # things the wording does not name, said to be "included"
         ("Every product, gateways and cables included, carries a 3-year warranty.",
          "Every sensor comes with a 3-year warranty."),
