@@ -1211,7 +1211,12 @@ def _reversed_direction(claim: str, approved: str) -> str | None:
     """Data moves the other way: "pulls every transaction out of QuickBooks" where the platform
     says "every transaction syncs to QuickBooks"."""
     def ends(pattern: re.Pattern[str], text: str) -> set[str]:
-        return {m.group(2).lower() for m in pattern.finditer(text) if m.group(2).lower() not in _NOT_PLACES}
+        out = set()
+        for m in pattern.finditer(text):
+            # "to any historian or CMMS": both places
+            more = re.match(r"\s+(?:or|and)\s+(?:(?:your|the|our|any|a|an)\s+)?([a-z][\w-]{2,})", text[m.end():], re.I)
+            out |= {w.lower() for w in (m.group(2), more.group(1) if more else None) if w and w.lower() not in _NOT_PLACES}
+        return out
     to_c, from_c, to_a, from_a = ends(_TOWARD, claim), ends(_AWAY, claim), ends(_TOWARD, approved), ends(_AWAY, approved)
     for m in _SOURCE.finditer(claim):  # "your historian or CMMS sends its readings into Keel"
         from_c |= {w.lower() for w in m.group(1, 2) if w}

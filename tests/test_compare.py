@@ -299,6 +299,9 @@ def test_a_service_done_for_the_customer_where_the_platform_has_them_do_it() -> 
         ("The gateway analyses the vibration, so each sensor passes on raw readings.",
          "The sensor analyses vibration itself, so only alerts travel over the network.", "roles"),
         ("The sensors push their data out over Wi-Fi or LTE.", "A gateway sends data over Wi-Fi, Ethernet or LTE.", "roles"),
+        # the second of two places ("to any historian or CMMS") is a destination too
+        ("Pull work orders from your CMMS into Keel through our open API.",
+         "Your readings export to any historian or CMMS through an open API.", ("scope", "reversal")),
     ],
 )
 def test_who_sends_and_which_device_does_it(claim: str, approved: str, expected: str | tuple[str, ...]) -> None:
