@@ -1881,15 +1881,23 @@ _MAKES_YOU = re.compile(r"\bmakes?\s+(?:you|your\s+[\w-]+)(?:\s+[\w-]+){0,4}?\s+
                         re.I)
 
 
+# the customer holds the status: "your stores need their own SOC 2 report", "asks every retailer to hold its own
+# certification", "your own retail business becomes SOC 2 certified"
+_CUSTOMER_HOLDS = re.compile(
+    r"\b(?:their|its|your)\s+own\s+(?:[\w-]+\s+){0,4}?(certification|certificate|report|audit|accreditation)\b|"
+    r"\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:business|company|stores?|team|shops?|plants?)\s+(?:becomes?|gets?|is|are)\s+"
+    r"(?:[\w-]+\s+){0,4}?(certified|audited|compliant|accredited)\b", re.I)
+
+
 def _status_moved(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Lumen Pulse makes your business SOC 2 certified" or "Lumen Pulse audits your stores" where
     the platform says Lumen Pulse *is* certified, or *is audited*: who holds the status is changed."""
     status = _STATUS.search(approved)
     if not status:
         return None
-    m = _MAKES_YOU.search(claim)
+    m = _MAKES_YOU.search(claim) or _CUSTOMER_HOLDS.search(claim)
     if m:
-        return f"says the customer becomes {m.group(1)} ('{m.group(0)}') where the platform says the company is {status.group(1)}"
+        return f"says the customer holds it ('{m.group(0)}') where the platform says the company is {status.group(1)}"
     toks = _role_tokens(claim, own_names)
     runs = re.search(r"\b(_product_|we) (?:runs?|performs?|conducts?|carries out|does) (?:an? |the )?(?:[\w-]+ ){0,4}?(audits?|certifications?)\b",
                      " ".join(toks))

@@ -515,6 +515,9 @@ def test_who_holds_a_certification() -> None:
     assert kinds("Using the product makes your business SOC 2 Type II certified.", approved) == ["roles"]
     assert kinds("We audit your stores under SOC 2 Type II every year.", approved) == ["roles"]
     assert kinds("We hold a SOC 2 Type II certification, audited every year.", approved) == []
+    assert kinds("Roll it out and your own retail business becomes SOC 2 Type II certified.", approved) == ["roles"]
+    assert kinds("Before you upload anything, your stores need their own SOC 2 Type II report.", approved) == ["roles"]
+    assert kinds("We hold our own SOC 2 Type II certification, audited every year.", approved) == []
 
 
 def test_an_online_store_is_a_thing_not_the_online_channel() -> None:
