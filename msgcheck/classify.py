@@ -220,10 +220,10 @@ _SAME_WORD = [(re.compile(p), w) for p, w in (
     (r"\b(?:cells?|batteries|battery)\b", "battery"),
     (r"\b(?:free of charge|at no (?:extra )?(?:cost|charge)|no charge|costs? nothing|for free|(?:are|is) on us|"
      r"on the house)\b", "free"),
-    (r"\b(?:recalculat\w*|recomput\w*|refresh\w*|updat\w*)\b", "update"),
+    (r"\b(?:recalculat\w*|recomput\w*|refresh\w*|updat\w*|brought up to date|(?:bring|brings) \w+ up to date)\b", "update"),
     (rf"{TAKE_OUT}|\bwithdraw\w*\b", "withdraw"),
     (r"\b(?:vendors?|suppliers?)\b", "supplier"),
-    (r"\b(?:locations?|sites?|shops?|stores?|branch(?:es)?)\b", "store"),
+    (r"\b(?:locations?|sites?|shops?|stores?|branch(?:es)?|chains?)\b", "store"),
     (r"\b(?:wash-?downs?|hose-?downs?|hos(?:e|ed|es|ing)(?: it| them)? down|hosed-down|jet-?wash\w*|pressure[- ]wash\w*)\b",
      "washdown"),
     (r"\b(?:dusty|grime|grimy|dirt|dirty)\b", "dust"),
@@ -528,6 +528,10 @@ class Classifier:
             # "predicts every machine failure before it happens" is repeated by a claim of foresight ("sees every
             # breakdown coming"), not by "a live health score for every machine"
             diffs.append(Difference("unsaid", f"says nothing of seeing it coming, where the retired wording does ('{w.text}')"))
+        if w.retired and not (content_words(text, self._names) & self._words[i]) - {"free"} \
+                and not ideas(text) & ideas(w.text) - {"free/paid"}:
+            # "free mobile check deposit" shares only "free" with "International transfers are free": not that point
+            diffs.append(Difference("unsaid", f"says nothing of what the retired wording is about ('{w.text}')"))
         if w.retired and _DENIES.search(w.text) and not _DENIES.search(text) and not _FOR_GOOD.search(text):
             # "never need a new battery" is repeated by a claim that denies or promises for good ("no
             # battery changes, ever", "outlasts the sensor"), not by one that only mentions the battery

@@ -477,6 +477,18 @@ def test_a_retired_promise_of_foresight_is_repeated_only_by_a_claim_of_foresight
     assert clf.judge("The mobile app shows a live health score for every machine on the floor.", cos).kind is not Kind.RETIRED
 
 
+def test_a_retired_wording_is_repeated_only_by_a_claim_about_its_subject(fake_embedder) -> None:
+    """'International transfers are free' (retired) is not repeated by 'free mobile check deposit', which
+    shares only the price with it; 'sending money abroad costs nothing' does repeat it."""
+    from msgcheck.platform import load_platform
+
+    platform = load_platform("samples/eval/platforms/fernway-business.yaml")
+    clf, texts, cos = _by_hand(platform, fake_embedder)
+    cos[texts.index("International transfers with Fernway are free.")] = 0.65
+    assert clf.judge("Overseas transfers cost nothing with Fernway.", cos).kind is Kind.RETIRED
+    assert clf.judge("Fernway accounts include free mobile check deposit.", cos).kind is not Kind.RETIRED
+
+
 def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platform, fake_embedder) -> None:
     """'a 25-fold cut' is the '25%' of the stockouts message said wrong (percent for multiplier): the
     same number ties it to that wording."""
