@@ -862,6 +862,7 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     text = re.sub(r"\b(?:zero|no|without any|without)\s+(fees?|charges?|costs?)\s+(on|for)\b", r"without \1; free \2",
                   text, flags=re.I)
     text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
+    text = re.sub(r"\bfree of\b", "without", text, flags=re.I)  # "free of monthly fees" denies the fees
     # one verb for words that say the same act, so a denial of one meets the other
     for pattern, verb in _SAME_ACT:
         text = pattern.sub(verb, text)
@@ -1617,9 +1618,17 @@ _SOME_CUSTOMERS = re.compile(
     r"teams|fleets)\s+(?:of|with|over|above|that)\s+[^,;.]{2,40}|"
     r"\b(?:on|with|under)\s+an?\s+(?:annual|yearly|multi-year|two-year|three-year|12-month)\s+(?:contract|commitment|term)\b",
     re.I)
-_BUSINESS_FORM = re.compile(r"\b(sole traders?|sole proprietors?|limited companies|freelancers|start-?ups)\b", re.I)
+_BUSINESS_FORM = re.compile(r"\b(sole traders?|sole proprietors?|limited companies|freelancers|start-?ups|llcs?|corporations|"
+                            r"[sc][- ]corps?|non-?profits|charities)\b", re.I)
+# customers of one region: "customers in the EU", "at North American plants"
+_REGION = re.compile(r"\b(?i:customers|clients|plants|businesses|companies|retailers|stores|sites|users|accounts|merchants)\s+"
+                     r"(?:in|from|based in|located in)\s+(?:the\s+)?(EU|UK|US|USA|Europe|North America|Canada|Asia|"
+                     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b|"
+                     r"\b(?i:at|for|in)\s+(North American|European|US|UK|EU|Canadian|Asian|[A-Z][a-z]+an)\s+"
+                     r"(?:plants|stores|sites|customers|businesses|shops|companies)\b")
 _TIME_LIMIT = re.compile(
     r"\b((for|during|in|over) (your|the|their|its|our) first (\d+|[a-z]+) (days?|weeks?|months?|years?)|"
+    r"(?<![\w ])(?:your|the) first (\d+|[a-z]+) (days?|weeks?|months?|years?) (?:are|is|come)|"
     r"(for|during|in|over) (your|the|their) first (month|year)|"
     r"for a limited time|limited[- ]time|introductory|for new (customers|accounts|users) only|"
     r"(in|for) (the|your) first (month|year)|until (the end of|[A-Z][a-z]+ \d)|"
@@ -1811,6 +1820,9 @@ def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     seg = _SEGMENT.search(claim) or _BUSINESS_FORM.search(claim)
     if seg and seg.group(1).lower() not in approved.lower():
         return f"limits it to '{seg.group(0)}'; the platform's wording is for everyone"
+    region = _REGION.search(claim)
+    if region and (region.group(1) or region.group(2)).lower() not in approved.lower():
+        return f"limits it to '{region.group(0)}'; the platform's wording is for everyone"
     # "— for chains of 50 stores or more", "on an annual contract": for some customers only
     some = _SOME_CUSTOMERS.search(claim)
     if some and not _SOME_CUSTOMERS.search(approved):

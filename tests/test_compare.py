@@ -1628,3 +1628,23 @@ def test_anywhere_from_is_a_range_and_another_thing_said_of_too(claim: str, expe
 def test_a_price_where_the_wording_states_no_figure(claim: str, expected: list[str]) -> None:
     approved = "Lumen Pulse is priced per store, not per user, so the whole team can use it."
     assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Lumen"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("US-registered LLCs can open a business account online in about 10 minutes.",
+         "Open a business account online in about 10 minutes.", ["scope"]),
+        ("Customers in the EU get replacement sensors shipped within 2 business days.",
+         "Replacement sensors ship within 2 business days.", ["scope"]),
+        ("At North American plants, your technicians swap the battery on site in seconds.",
+         "Technicians swap the battery on site in seconds.", ["scope"]),
+        ("Your first twelve months are free of monthly fees.", "Never pay a monthly account fee.", ["scope"]),
+        ("Customers get replacement sensors shipped within 2 business days.",
+         "Replacement sensors ship within 2 business days.", []),
+        ("Every European plant we work with has seen up to 40% less downtime.",
+         "Plants cut unplanned downtime by up to 40%.", []),
+    ],
+)
+def test_a_kind_of_business_a_region_or_a_first_period(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved)] == expected
