@@ -1763,6 +1763,7 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
 
 _BOTH_SUBJECTS = re.compile(r"^\s*(?:both\s+)?(?:the\s+|our\s+|your\s+)?(?:[\w-]+\s+){0,2}?([a-z]+s)\s+and\s+(?:the\s+|its\s+|"
                             r"their\s+|our\s+|your\s+)?([a-z]+s)\s+(?:are|is|run|keep|carry|get|have|work|last|come)\b", re.I)
+_ALIKE = re.compile(r"\b([a-z]+s)\s+and\s+(?:the\s+|its\s+|their\s+)?([a-z]+s)\s+(?:alike|both)\b", re.I)
 _SAME_FOR = re.compile(r"(?:\band\b|[—–;]|\s-\s)\s*(?:so\s+(?:is|are|does|do)\s+)?(?:the|its|their|our|your|every|each)\s+([a-z]+?)s?\s+"
                        r"(?:carries|carry|has|have|gets?|is|are|meets?)\s+(?:the\s+)?same\b", re.I)
 
@@ -1772,7 +1773,7 @@ def _also_another_thing(claim: str, approved: str, own_names: Sequence[str] = ()
     platform says it of the sensors: said of another thing as well."""
     text = _without_names(claim, own_names)
     a_words = {_singular(t) for t in tokens(approved)}
-    both = _BOTH_SUBJECTS.match(text)
+    both = _BOTH_SUBJECTS.match(text) or _ALIKE.search(text)
     if both and _singular(both.group(1).lower()) in a_words and _singular(both.group(2).lower()) not in a_words:
         return f"says it of the {both.group(2).lower()} as well ('{both.group(0).strip()}'), where the platform says it of the {both.group(1).lower()}"
     same = _SAME_FOR.search(text)

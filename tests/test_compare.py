@@ -1608,6 +1608,7 @@ def test_hedges_said_in_other_words(claim: str, approved: str, expected: list[st
         ("Rated IP 68, each sensor keeps going from minus 40 all the way up to 85 °C.", []),
         ("Sensors and gateways are IP68 rated and run anywhere from -40 °C to 85 °C.", ["scope"]),
         ("IP68, good from -40 °C to 85 °C, and the gateway carries the same rating.", ["scope"]),
+        ("The whole kit - sensors and gateways alike - is IP68 rated and works from -40 °C to 85 °C.", ["scope"]),
         ("IP68 rated sensors work anywhere, from -40 °C to 85 °C.", ["absolute"]),
     ],
 )
