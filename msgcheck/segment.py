@@ -108,7 +108,7 @@ _LEGAL = re.compile(
     r"member fdic|member sipc|equal housing lender|is not a bank|(banking|card|lending) services (are )?(provided|offered|issued) by|"
     r"issued by .{0,60} pursuant to|terms (and conditions )?apply|subject to (credit )?approval|results may vary|"
     r"past performance|not fdic insured|subject to change|(terms|conditions|restrictions|eligibility|exclusions)\b[^.]{0,40}\bapply|"
-    r"full (details|terms)( are)? (in|at|on)|see .{0,40} for (full )?details|without (prior )?notice|images? for illustration|licensed (by|under)|registered (in|with) .{0,40}(no\.|number)|"
+    r"full (details|terms)( are)? (in|at|on)|see .{0,40} for (full )?details|without (prior )?notice|images? for illustration|licensed under|licensed by (?!the (?:seat|user|store|plant|site|location|device|sensor|month|year)s?\b)|registered (in|with) .{0,40}(no\.|number)|"
     r"results (will |may |can )?vary|based on an? (\d{4} )?(survey|study|analysis) of|we use cookies|cookie (settings|preferences)|"
     r"(is|are) governed (solely )?by|exclusive remedy|set out in the|terms and exclusions|complies with part \d+|fcc rules|"
     r"pass-through (coverage|insurance)|subject to (identity verification|verification|certain conditions|approval)|"
@@ -286,6 +286,9 @@ def claim_reason(text: str, role: str = "body") -> str | None:
     if _SHORT_CTA_START.match(t) and len(words) <= 7 and not t.endswith(".") and re.match(r"^\w+\s+(a|an)\s+\d+-[a-z]", t, re.I) \
             and not re.search(r"\d(?!\d*-[a-z])", t):
         return "call to action"  # "Order a 10-sensor pilot kit": the figure names the kit
+    if re.match(r"^(apply|sign up|open|book|call|contact|email|visit|register)\b[^.?!]{0,40}\bor\s+(call|email|contact|visit|"
+                r"talk to|chat with|book|speak to|ring)\b", t, re.I) and len(words) <= 12 and not _TELLING_FIGURE.search(t):
+        return "call to action"  # "Apply online or call our business team."
     if _GET_IN_TOUCH.match(t) and len(words) <= 12 and not _TELLING_FIGURE.search(t):
         return "call to action"  # "Get in touch with your Keel Systems field engineer."
     if _MEETING_HEAD.match(t) and len(words) <= 14 and not t.endswith("."):

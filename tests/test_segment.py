@@ -49,6 +49,7 @@ NON_CLAIMS = [
     "Next step: schedule a call with your account specialist", "See Lumen Pulse in action: book your demo",
     "Book a 20-minute Lumen Pulse demo with our retail team",
     "Q3 business review - agenda: pipeline, renewals, open questions", "Next up: Q&A and a pricing walkthrough.",
+    "Apply online or call our business team.",
     "Q3 business review: Lumen Pulse roadmap, pilot results and open Q&A", "From magnet mount to first alert in three steps",
 ]
 CLAIMS = [
@@ -68,6 +69,7 @@ CLAIMS = [
     "Important: all data is encrypted at rest.",
     "Lumen Pulse is billed by the seat, so every extra person on the store team adds to the bill.",
     "Every Sentinel runs up to five years on one battery, whatever sampling rate you set.",
+    "Lumen Pulse is licensed by the seat, so each extra person on the team adds to the bill.",
     "Lumen Pulse runs on Microsoft Azure in three regions.",
     "Open your account online in about 10 minutes",
     "Proud of the team: a single gateway now handles up to 250 sensors!",
