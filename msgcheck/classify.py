@@ -267,6 +267,7 @@ class Classifier:
             self.tokens = (np.concatenate(tokens).astype(np.float32), np.concatenate([[0], np.cumsum(lengths)[:-1]]))
         self._retired_mask = np.array([w.retired for w in wordings], dtype=bool)
         self._competitors = platform.competitors
+        self._banned = {b.phrase.lower() for b in platform.banned}
         self._own_names = own_names(platform)
         self._names = name_masker(platform)
         self._words = [content_words(w.text, self._names) for w in wordings]
@@ -466,8 +467,10 @@ class Classifier:
         w = self.wordings[i]
         diffs = compare(text, w.text, competitors=self._competitors, versus=self._messages[w.message_id].versus,
                         own_names=self._own_names)
-        # "adds 'only'" where another wording of the same message says "only" too: the platform says it
-        diffs = [d for d in diffs if not (d.kind in ("scope", "absolute") and self._said_elsewhere(d, w))]
+        # "adds 'only'" where another wording of the same message says "only" too: the platform says it;
+        # "adds 'risk-free'", a banned phrase: reported once, as the banned phrase, not as a drift too
+        diffs = [d for d in diffs if not (d.kind in ("scope", "absolute") and self._said_elsewhere(d, w))
+                 and not (d.kind == "absolute" and self._banned_only(d, i))]
         if not diffs and not w.retired:
             part = self._other_part(text, w)
             if part:
@@ -498,6 +501,13 @@ class Classifier:
         words = re.findall(r"'([^']+)'", m.group(1))
         siblings = [self.wordings[j].text.lower() for j in self._by_message[w.message_id] if self.wordings[j].text != w.text]
         return all(any(re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", t) for t in siblings) for word in words)
+
+    def _banned_only(self, d: Difference, i: int) -> bool:
+        """Whether an added absolute is only banned superlatives ("risk-free", "world-class"), which
+        say nothing of the wording's subject — not "zero downtime" beside "cut downtime by up to 40%"."""
+        m = re.match(r"adds ('[^']+'(?:, '[^']+')*)", d.reason)
+        words = re.findall(r"'([^']+)'", m.group(1)) if m else []
+        return bool(words) and all(w.lower() in self._banned and not content_words(w) & self._words[i] for w in words)
 
     def _others_of(self, i: int, order: Sequence[int]) -> list[int]:
         """The other wordings of wording ``i``'s message, in ``order`` (nearest first)."""

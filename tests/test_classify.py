@@ -489,6 +489,24 @@ def test_a_retired_wording_is_repeated_only_by_a_claim_about_its_subject(fake_em
     assert clf.judge("Fernway accounts include free mobile check deposit.", cos).kind is not Kind.RETIRED
 
 
+def test_a_banned_superlative_is_reported_once_not_as_a_drift_too(fake_embedder) -> None:
+    """'Risk-free' is a banned phrase of the platform (the lexical check reports it): beside a claim
+    that says what the message says it is no drift; 'zero downtime' beside 'cut downtime by up to
+    40%' speaks of the wording's subject and still is."""
+    from msgcheck.platform import load_platform
+
+    fern = load_platform("samples/eval/platforms/fernway-business.yaml")
+    clf, texts, cos = _by_hand(fern, fake_embedder)
+    cos[texts.index("Deposits are FDIC insured up to $250,000 through our partner bank.")] = 0.8
+    v = clf.judge("Risk-free: every deposit up to $250,000 is FDIC insured through our partner bank.", cos)
+    assert v.kind is Kind.ALIGNED
+    assert clf.judge("Guaranteed: deposits are FDIC insured up to $250,000 through our partner bank.", cos).kind is Kind.DRIFT
+    keel = load_platform("samples/eval/platforms/keel-sentinel.yaml")
+    clf, texts, cos = _by_hand(keel, fake_embedder)
+    cos[texts.index("Plants using Keel Sentinel cut unplanned downtime by up to 40%.")] = 0.8
+    assert clf.judge("Plants using Keel Sentinel get zero downtime.", cos).kind is Kind.DRIFT
+
+
 def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platform, fake_embedder) -> None:
     """'a 25-fold cut' is the '25%' of the stockouts message said wrong (percent for multiplier): the
     same number ties it to that wording."""
