@@ -480,6 +480,10 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     # "it all flows into QuickBooks" where the platform says "every transaction syncs": the same "all"
     if re.search(r"\b(every|all|each|any)\b", approved, re.I):
         added -= {"it all", "anything", "everything"}
+    # "Hose-downs, dusty floors, sub-zero cold rooms: they take it all in stride": "it all" is the list before it
+    if re.search(r"[\w-]+(?:\s+[\w-]+)?\s*,\s*[\w-]+(?:\s+[\w-]+){0,2}\s*(?:,|\band\b)\s*[^.;]{0,40}[—–:?-][^.;]*\b(?:it all|all of it)\b",
+                 claim, re.I):
+        added -= {"it all", "all of it"}
     # "entirely on the web", "fully automatic": how the platform's "online" / "automatically" is meant anyway
     added -= {m.group(1).lower() for m in re.finditer(
         r"\b(entirely|fully|completely|totally|100%)\s+(?:online|on the web|in the app|digital(?:ly)?|remote(?:ly)?|"
@@ -872,6 +876,10 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     text = re.sub(r"\b(?:never|not|no) (?:more|longer|later|slower) than\b", "at most", text, flags=re.I)  # a bound
     # "Forget streaming raw waveforms", "Skip the chatbot", "Say goodbye to re-keying": said away
     text = re.sub(r"^\s*(?:forget(?: about)?|skip|ditch|say goodbye to|no more)\b", "no", text, flags=re.I)
+    text = re.sub(r"\b(?:and|or|then)\s+skip\s+(?:the|any|all)\b", "and no", text, flags=re.I)  # "… and skip the monthly fee"
+    # "raw waveforms stay on the device": not sent
+    text = re.sub(r"\b((?:raw\s+)?[a-z-]+)\s+stays?\s+(?:on|in|inside)\s+(?:the\s+)?(?:device|sensor|unit|edge)\b",
+                  r"no \1 leaves", text, flags=re.I)
     # "keep the sensors away from washdown areas": not for washdowns
     text = re.sub(r"\bkeep(?:s)?\s+(?:[\w-]+\s+){0,2}?(?:away from|out of)\b", "not in", text, flags=re.I)
     text = re.sub(r"\b(don't|doesn't|won't|never|can't|cannot) (stop|fail|lack)s?\b", "keep", text, flags=re.I)  # double negative

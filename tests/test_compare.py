@@ -1649,3 +1649,21 @@ def test_a_price_where_the_wording_states_no_figure(claim: str, expected: list[s
 )
 def test_a_kind_of_business_a_region_or_a_first_period(claim: str, approved: str, expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved)] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Hose-downs, dusty floors, sub-zero cold rooms - the sensors take it all in stride.",
+         "Rated IP68 for washdowns, dust and freezing cold rooms.", []),
+        ("The sensors take it all in stride.", "Rated IP68 for washdowns, dust and freezing cold rooms.", ["absolute"]),
+        ("Raw waveforms stay on the device; the warnings are what cross your network.",
+         "The sensor does the analysis on board and sends alerts, not raw waveforms.", []),
+        ("Raw waveforms go to our cloud, not just alerts.",
+         "The sensor does the analysis on board and sends alerts, not raw waveforms.", ["negation"]),
+        ("Keep whatever balance you want and skip the monthly fee.",
+         "Keep any balance you like and never pay a monthly account fee.", []),
+    ],
+)
+def test_it_all_after_a_list_staying_on_the_device_and_skipping_a_fee(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved)] == expected
