@@ -932,7 +932,7 @@ def test_who_does_what_is_read_within_a_clause_and_not_around_adjectives(claim: 
 
 @pytest.mark.parametrize("claim", [
     "The sensors survive anything: washdowns, dust, freezing cold stores, you name it.",
-    "Washdowns, dust, deep-freeze stores: these sensors survive it all.",
+    "Washdowns, dust, deep-freeze stores, anything your plant throws at them: these sensors survive it all.",
     "We promise the sensors survive washdowns, dust and freezing cold stores.",
 ])
 def test_more_absolutes_reps_add(claim: str) -> None:
