@@ -514,7 +514,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
         if found:
-            diffs.append(Difference("scope", found))
+            # priced per what the platform says it is not priced per: the opposite of the wording
+            diffs.append(Difference("reversal" if found.startswith("counts per") else "scope", found))
             break
     if cap and not any(d.kind == "scope" for d in diffs):
         diffs.append(Difference("scope", f"sets a limit, '{cap.text}', where the platform's wording sets none"))
@@ -1567,8 +1568,9 @@ def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
                  r"(site|plant|store|location|factory|shop)\b", r"per \1", low)
     low = re.sub(r"\b(rather than|instead of|not)(?: on)? the (\w+) count\b", r"\1 per \2", low)
     # "every person who logs in needs their own paid seat", "each extra user is another seat on the invoice"
-    low = re.sub(r"\b(?:every|each)\s+(?:extra\s+|additional\s+|new\s+)?(?:person|user|member|employee|colleague)\b"
-                 r"(?=[^.;]{0,60}\b(?:paid\s+|own\s+|extra\s+)*(?:seat|licen[cs]e)\b)", "per user", low)
+    low = re.sub(r"\b(?:every|each)\s+(?:extra\s+|additional\s+|new\s+)?(?:person|user|member|employee|colleague|seat|login)\b"
+                 r"(?=[^.;]{0,60}\b(?:(?:paid\s+|own\s+|extra\s+)*(?:seat|licen[cs]e)|bill|billed|invoice|charged|costs?|"
+                 r"price|fee)\b)", "per user", low)
     for neg, word in _BASIS.findall(low):
         key = _per_key(word)
         if key in _TIME_BASIS or not any(key in g for g in _PER_SAME):

@@ -40,7 +40,7 @@ def test_quantities_read_units_words_money_and_hedges() -> None:
         ("Guaranteed: stores reduce stockouts by up to 25%.", "Stores reduce stockouts by up to 25%.", "absolute"),
         ("Store managers need SQL to build reports.", "Store managers build reports without SQL.", "negation"),
         ("Alerts reach the team after the shelf is empty.", "Alerts reach the team before the shelf is empty.", "reversal"),
-        ("Priced per user, not per store.", "Priced per store, not per user.", ("scope", "reversal")),
+        ("Priced per user, not per store.", "Priced per store, not per user.", ("reversal", "reversal")),
         ("Unlike Looker, managers build reports without SQL.", "Managers build reports without SQL.", "competitor"),
         ("Unlike Querybase, our app works offline.", "The app works offline.", "competitor"),
         ("One store manager can build reports.", "Every store manager can build reports.", "scope"),
@@ -194,11 +194,14 @@ def test_what_a_price_is_per() -> None:
 
     assert bases("You pay by location, not by login.") == (frozenset({"branch"}), frozenset({"employee"}))
     assert bases("Billed by the hour.") == (frozenset(), frozenset())  # time is not a pricing basis here
-    assert "scope" in kinds("Licences are per seat.", "Priced per store, not per user.")
+    assert "reversal" in kinds("Licences are per seat.", "Priced per store, not per user.")
     assert compare("One price per location, whoever logs in.", "Priced per store, not per user.") == []
     # a paid seat for every person is a price per user
     assert bases("Every person who logs in needs their own paid seat.") == (frozenset({"employee"}), frozenset())
     assert bases("Every person who logs in sees the same dashboards.") == (frozenset(), frozenset())
+    assert bases("Every extra user you add bumps up the bill.") == (frozenset({"employee"}), frozenset())
+    # priced per what the platform says it is not priced per: the opposite of the wording
+    assert kinds("Every seat is billed separately.", "Priced per store, not per user.") == ["reversal"]
 
 
 @pytest.mark.parametrize(
@@ -313,7 +316,7 @@ def test_comparisons_turned_round_and_prices_for_each_user() -> None:
                             "Demand forecasts are up to 30% more accurate than spreadsheet planning.")
     assert compare("Our forecasts are up to 30% more accurate than spreadsheets.",
                    "Demand forecasts are up to 30% more accurate than spreadsheet planning.") == []
-    assert "scope" in kinds("It charges for every user who logs in.", "Priced per store, not per user.")
+    assert "reversal" in kinds("It charges for every user who logs in.", "Priced per store, not per user.")
     assert compare("You pay for each store rather than each login.", "Priced per store, not per user.") == []
 
 
@@ -345,7 +348,7 @@ def test_hedges_and_the_platforms_own_names_are_no_difference() -> None:
         ("The gateway does the vibration analysis, so each sensor streams raw data.",
          "The sensor analyses vibration itself.", "roles"),
         ("Your bill follows the number of sensors rather than the number of sites.", "Priced per plant, not per sensor.",
-         ("scope", "negation")),
+         ("reversal", "negation")),
         ("Alerts typically reach the team once a bearing has already gone.",
          "Alerts arrive on average 3 weeks before a bearing fails.", "reversal"),
         ("Our services team builds every custom report your store managers ask for.",
