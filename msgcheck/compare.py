@@ -208,6 +208,7 @@ def normalise(text: str) -> str:
     85 °C" as "from -40 °C to 85 °C"."""
     text = _digits_for_words(text)
     text = re.sub(r"\bminus\s+(?=\d)", "-", text, flags=re.I)
+    text = re.sub(r"\b(to|and)\s+plus\s+(?=\d)", r"\1 ", text, flags=re.I)  # "from minus 40 to plus 85"
     for pattern, repl in _REWRITES:
         text = pattern.sub(repl, text)
     return _RANGE_ONE_UNIT.sub(lambda m: f"{m.group(1)} {m.group(2)} {m.group('unit')} to {m.group(3)} {m.group('unit')}", text)
@@ -255,6 +256,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if word_number and re.match(r"\s*(less|fewer|more|lower|higher|cheaper)\b", text[m.end():], re.I) \
                 and num.lower() in ("a quarter", "quarter", "a third", "third", "half", "a half"):
             value, unit = {"quarter": 25.0, "third": 33.3, "half": 50.0}[num.lower().split()[-1]], "%"
+        if num.lower() in ("half", "half the") and re.match(r"\s*(the\s+)?(usual|normal|typical|old)\b", text[m.end():], re.I):
+            continue  # "half the usual eighteen": the figure that follows is the one to read
         if num.lower() in ("half", "half the") and re.match(r"\s*(the\s+)?time\b", text[m.end():], re.I):
             value, unit = 2.0, "x"  # "in half the time" is twice as fast
         if word_number and not unit and num.lower() in ("one", "a single", "single"):
@@ -279,7 +282,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             if dim == "temperature" and "f" in unit.replace("of", ""):
                 value, high = (value - 32) * 5 / 9, None if high is None else (high - 32) * 5 / 9
         elif last_unit and last_unit[0] != "count" and (
-                re.search(r"(?:^|\s)(?:to|-|–|and|instead of|rather than|vs\.?|versus|against)\s*$",
+                re.search(r"(?:^|\s)(?:to|-|–|and|instead of|rather than|vs\.?|versus|against|the usual|the normal|the typical)\s*$",
                           text[max(0, m.start() - 12): m.start()].lower())
                 or re.match(r"\s*(?:$|[.,;:!?)—–]|(?:without|with|instead|rather|before|after|now|today)\b)", after)):
             dim, factor, uname = last_unit  # "from 12 hours to 2"
@@ -415,7 +418,7 @@ def _scope(text: str) -> tuple[bool, bool]:
         text = text.replace(q.text, " ")
     text = re.sub(r"\bat (the )?(most|least)\b", " ", text, flags=re.I)  # "five seconds at most": a hedge
     # "won't type a single receipt", "not one fee": a denial, not a narrower scope
-    text = re.sub(r"(?:\b(?:not|no|never|without|won't|don't|doesn't|can't)\b|n't)(?:\s+[\w'-]+){0,2}?\s+(?:a\s+)?(?:single|one)\b",
+    text = re.sub(r"(?:\b(?:not|no|never|without|won't|don't|doesn't|can't)\b|n't)(?:\s+[\w'-]+){0,4}?\s+(?:a\s+)?(?:single|one)\b",
                   " ", text, flags=re.I)
     toks = set(tokens(text))
     restrictive = bool(toks & _RESTRICTIVE) or bool(re.search(r"\ba (single|handful|few)\b|\bjust one\b", text, re.I))
@@ -1742,6 +1745,7 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
     """"Card payments, bank transfers and mobile check deposits all land next business day" where the
     platform says card payments do: the claim lists what the wording says it of, and more beside."""
     names = _name_words(own_names)
+    claim = re.sub(r"\bstart to finish\b", "start-to-finish", claim, flags=re.I)  # an idiom, no list
     a_words = {_singular(t) for t in tokens(approved)} | {_base_form(t) for t in tokens(approved)}
     # the wording's own list, reworded ("a network cable" for "Ethernet"), is no wider than it
     listed = max((len([x for x in _LIST_SPLIT.split(a.group("items") or a.group("from")) if x.strip()])
@@ -1759,6 +1763,8 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
                 continue
         if any(x.split()[0].lower() in _LIST_PREPOSITIONS for x in items[1:]):
             continue
+        if any(re.match(r"(?:it|they|we|you|that|there|this|he|she)(?:['’]\w+)?$", x.split()[0], re.I) for x in items[1:]):
+            continue  # "…, start to finish, and it's all done on the web": a clause follows, not a list
         content = [[t for t in tokens(x) if t not in _STOP and t not in names and len(t) > 1] for x in items]
         if not all(content):
             continue

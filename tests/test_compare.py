@@ -1670,3 +1670,25 @@ def test_a_kind_of_business_a_region_or_a_first_period(claim: str, approved: str
 )
 def test_it_all_after_a_list_staying_on_the_device_and_skipping_a_fee(claim: str, approved: str, expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved)] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("Dust-tight and waterproof to IP68, and comfortable anywhere from minus 40 to plus 85 degrees C.",
+         "Sensors are IP68 rated and work from -40 °C to 85 °C."),
+        ("Invoices carrying a pay link get settled in about nine days on average, half the usual eighteen.",
+         "Invoices with payment links are paid in 9 days on average instead of 18."),
+        ("Your accountant won't have to type up a single receipt: everything flows into Xero or QuickBooks on its own.",
+         "Every transaction syncs to QuickBooks or Xero automatically, so your accountant never re-keys a receipt."),
+        ("Applying takes roughly ten minutes, start to finish, and it's all done on the web.",
+         "Open a business account online in about 10 minutes."),
+    ],
+)
+def test_paraphrases_with_plus_the_usual_a_denied_single_and_a_clause_after_a_comma(claim: str, approved: str) -> None:
+    assert compare(claim, approved) == []
+
+
+def test_half_the_usual_figure_is_that_figure() -> None:
+    qs = quantities("Settled in about nine days on average, half the usual eighteen.")
+    assert [(q.dimension, q.value) for q in qs] == [("duration", 9 * 86400.0), ("duration", 18 * 86400.0)]
