@@ -20,7 +20,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .compare import TAKE_OUT, Difference, Quantity, bases, compare, ideas, quantities
+from .compare import (TAKE_OUT, Difference, Quantity, bases, compare, ends_what_is_cut, ideas, promises_an_end,
+                      quantities)
 from .models import Finding, Kind, Location, Platform, Wording
 
 
@@ -343,14 +344,15 @@ class Classifier:
         claim_q = [q for q in quantities(text) if _telling(q)]
         claim_bases = bases(text)
         claim_b = set().union(*claim_bases) | ideas(text)
-        if not claim_q and not claim_b:
+        if not claim_q and not claim_b and not promises_an_end(text):
             return out
         for i, wq in enumerate(self._figures):
             if any((c.dimension == w.dimension or {c.dimension, w.dimension} == {"percent", "multiplier"})
                    and c.same_value(w) for c in claim_q for w in wq) \
                     or claim_b & self._bases[i] and (sims is None or sims[i] >= self.t.idea_floor) \
                     or all(claim_bases) and claim_bases == self._pricing[i] \
-                    or claim_bases[0] & self._pricing[i][1]:
+                    or claim_bases[0] & self._pricing[i][1] \
+                    or ends_what_is_cut(text, self.wordings[i].text):
                 # (priced per the same thing and not per the same other thing: "by location, not by
                 # seat" is "per store, not per user", however far apart the rest of the words are; priced
                 # per what the wording denies, "every person needs a paid seat", is about that wording too)
@@ -394,7 +396,9 @@ class Classifier:
             # below the topic threshold, a claim that plainly contradicts the nearest wording is still
             # about it ("there's no uptime commitment" for "a 99.9% uptime SLA")
             if approved and best_a >= t.contradiction_floor:
-                diffs = [d for d in self._differences(text, approved[0]) if d.kind in _CONTRADICTS]
+                # a plain contradiction, or an end promised to what the wording cuts ("zero downtime")
+                ended = ends_what_is_cut(text, self.wordings[approved[0]].text)
+                diffs = [d for d in self._differences(text, approved[0]) if d.kind in _CONTRADICTS or ended and d.kind == "absolute"]
                 if diffs:
                     return self._drift_verdict(approved[0], float(cosines[approved[0]]), diffs)
             return Verdict(Kind.OFF_MESSAGE, None, float(cosines[approved[0]]) if approved else None,

@@ -623,6 +623,24 @@ _ELIMINATED = re.compile(r"\bnever\b[^.;]{0,40}\bagain\b|\beliminat\w*|\bno more
 _REDUCES = re.compile(r"\b(?:reduce|reduces|reduced|cut|cuts|lower|lowers|fewer|less|drop|drops|decrease|decreases)\b", re.I)
 
 
+_ENDED = re.compile(r"\b(?:zero|no more|eliminat\w*(?:\s+all)?(?:\s+your|\s+the)?|an end to|never\s+(?:\w+\s+){0,2}?any)\s+"
+                    r"(?:unplanned\s+|unexpected\s+|surprise\s+)?([a-z]+)", re.I)
+
+
+def promises_an_end(text: str) -> bool:
+    """"Zero downtime", "no more stockouts", "eliminates errors": an end promised to something."""
+    return bool(_ENDED.search(text))
+
+
+def ends_what_is_cut(claim: str, approved: str) -> bool:
+    """"Zero downtime" where the wording cuts downtime by up to 40%: the claim promises an end to the
+    very thing the wording reduces — about that wording, however far apart the rest of the words are."""
+    if not _REDUCES.search(approved):
+        return False
+    a_words = {_stem(t) for t in tokens(approved)}
+    return any(_stem(m.group(1).lower()) in a_words for m in _ENDED.finditer(claim))
+
+
 def _eliminated(claim: str, approved: str) -> str | None:
     """"Never run out of stock again" where the platform says "reduce stockouts by up to 25%": a
     reduction promised as an end to the problem."""

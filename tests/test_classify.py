@@ -507,6 +507,22 @@ def test_a_banned_superlative_is_reported_once_not_as_a_drift_too(fake_embedder)
     assert clf.judge("Plants using Keel Sentinel get zero downtime.", cos).kind is Kind.DRIFT
 
 
+def test_an_end_promised_to_what_the_wording_cuts_is_drift_from_it(fake_embedder) -> None:
+    """'Zero downtime, guaranteed' is far from 'cut unplanned downtime by up to 40%' in cosine, but
+    promises an end to the very thing the wording cuts: drift from it, not a claim about nothing."""
+    from msgcheck.platform import load_platform
+
+    platform = load_platform("samples/eval/platforms/keel-sentinel.yaml")
+    clf, texts, cos = _by_hand(platform, fake_embedder, figure=0.3)
+    statement = texts.index("Plants using Keel Sentinel cut unplanned downtime by up to 40%.")
+    cos[statement] = 0.33
+    bonus = clf.same_figure("Zero downtime, guaranteed, once Keel Sentinel is on your line.", cos)
+    assert bonus[statement] == 1.0
+    v = clf.judge("Zero downtime, guaranteed, once Keel Sentinel is on your line.", cos)
+    assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.message_id == "vp-downtime"
+    assert clf.judge("Keel Sentinel is watching your line.", cos).kind is Kind.OFF_MESSAGE
+
+
 def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platform, fake_embedder) -> None:
     """'a 25-fold cut' is the '25%' of the stockouts message said wrong (percent for multiplier): the
     same number ties it to that wording."""
