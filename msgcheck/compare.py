@@ -568,6 +568,11 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         if more:
             diffs.append(Difference("added_claim", more))
     paid = _PAID_OPTION.search(claim)
+    deal = _DEAL.search(claim)
+    if deal and not _DEAL.search(approved) and not any(d.kind in ("negation", "reversal", "roles") for d in diffs):
+        # "Sign an annual contract and get 15% off", "we'll credit 10% of the fee back": a deal on top
+        # of what the wording says, not a change to its figure
+        return [Difference("added_claim", f"offers '{deal.group(0)}', which the platform's wording does not")]
     if paid and not _PAID_OPTION.search(approved) and not re.search(r"\b(free|fees?|charges?|paid|price[sd]?|cost)\b", approved, re.I) \
             and not any(d.kind in ("negation", "reversal") for d in diffs):
         # "Card payments can be paid out instantly for a 1% fee", "extend the warranty with an optional
@@ -588,6 +593,8 @@ _PAID_OPTION = re.compile(r"\bfor an? (?:small |flat |one-off |one-time |annual 
                           r"\b(?:free\s+)?(?:[\w-]+-day\s+)?(?:free\s+)?(?:trial|pilot)\b|\bmoney-back\b|\bfull refund\b|"
                           r"\b(?:financing|instalments?|installments?|leasing|cash ?back|loyalty points|business loans?)\b",
                           re.I)
+_DEAL = re.compile(r"\b\d+(?:\.\d+)?%\s+off\b|\bdiscount(?:s|ed)?\b|\bservice credits?\b|\bcredit\s+(?:you\s+)?\d+%|"
+                   r"\b(?:months?|weeks?)\s+free\b|\bfirst\s+[\w-]+\s+free\b|\bcashback\b|\breferral\s+(?:bonus|reward)", re.I)
 _CHANNELS = re.compile(r"\b(?:sms|text messages?|e-?mails?|emailed|microsoft teams|slack|push notifications?|whatsapp|pagers?|"
                        r"pdfs?|csv files?)\b", re.I)
 _ALSO = re.compile(r"\b(?:also|too|as well|in addition|additionally)\b", re.I)

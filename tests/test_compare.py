@@ -1692,3 +1692,20 @@ def test_paraphrases_with_plus_the_usual_a_denied_single_and_a_clause_after_a_co
 def test_half_the_usual_figure_is_that_figure() -> None:
     qs = quantities("Settled in about nine days on average, half the usual eighteen.")
     assert [(q.dimension, q.value) for q in qs] == [("duration", 9 * 86400.0), ("duration", 18 * 86400.0)]
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Sign an annual contract and you'll get 15% off the per-store price.",
+         "Stores using Lumen Pulse reduce stockouts by up to 25%.", ["added_claim"]),
+        ("If we miss the uptime SLA, you get a 10% service credit for every hour of downtime.",
+         "Lumen Pulse offers a 99.9% uptime service level agreement.", ["added_claim"]),
+        ("Plants that sign a three-year subscription get their first gateway free.",
+         "Keel Sentinel is priced per plant, not per sensor.", ["added_claim"]),
+        ("Stores using Lumen Pulse reduce stockouts by up to 15%.",
+         "Stores using Lumen Pulse reduce stockouts by up to 25%.", ["number"]),
+    ],
+)
+def test_a_deal_on_top_of_the_wording_says_more(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Keel Sentinel"))] == expected
