@@ -522,6 +522,11 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
             break
     if cap and not any(d.kind == "scope" for d in diffs):
         diffs.append(Difference("scope", f"sets a limit, '{cap.text}', where the platform's wording sets none"))
+    counted = next((q for q in quantities(claim) if q.dimension == "count" and abs(q.value) >= 2), None)
+    if counted and not diffs and not quantities(approved) and _counts_something_else(claim, approved):
+        # "payroll for up to 20 employees" beside "unlimited employee cards": a count of something else
+        diffs.append(Difference("added_figure", f"adds '{counted.text}', a count of something the platform's wording "
+                                                f"does not count"))
     period = _changed_period(claim, approved)
     if period and not any(d.kind in ("unit", "number") for d in diffs):
         diffs.append(Difference("unit", period))
@@ -676,6 +681,8 @@ def _caps_what_is_said(claim: str, approved: str, cap: Quantity) -> bool:
     user"), or a duration of what it says ("offline for up to 24 hours") — not of something new
     ("up to five sub-accounts")."""
     a_words = {_stem(t) for t in tokens(approved)}
+    if _counts_something_else(claim, approved):
+        return False
     if cap.dimension == "count":
         noun = cap.noun.lower()
         return noun.isalpha() and noun not in _STOP and (_stem(noun) in a_words or noun in _PEOPLE and bool(_PEOPLE & set(tokens(approved))))
@@ -1066,11 +1073,19 @@ def _names_pattern(names: tuple[str, ...]) -> "re.Pattern[str] | None":
     return re.compile(rf"(?<![\w-])(?:{alts})(?:['’]s)?(?![\w-])", re.I)
 
 
+def _counts_something_else(claim: str, approved: str) -> bool:
+    """Whether the claim's counts are of something other than what the wording has no limit of: "payroll
+    for up to 20 employees" beside "unlimited employee cards" never speaks of cards."""
+    head = re.search(r"\bunlimited\s+(?:[\w-]+\s+){0,2}?([a-z-]+s)\b", approved, re.I)
+    return bool(head) and _singular(head.group(1).lower()) not in {_singular(t) for t in tokens(claim)}
+
+
 def _number_for_unlimited(claim: str, approved: str) -> str | None:
     """A count for the platform's "unlimited"; a few named ("in the EU and UK") or "any currency"
     for its "30 currencies"."""
     if "unlimited" in tokens(approved) and "unlimited" not in tokens(claim):
-        counts = [q for q in quantities(claim) if q.dimension == "count"]
+        # a count of what the wording has no limit of ("up to 20 cards"), not of something else ("payroll for 20 employees")
+        counts = [q for q in quantities(claim) if q.dimension == "count" and not _counts_something_else(claim, approved)]
         if counts:
             return f"'{counts[0].text}' where the platform says unlimited"
     # "in the EU and UK" where the platform says "in 30 currencies": a few named where it counts many
@@ -1084,7 +1099,8 @@ def _number_for_unlimited(claim: str, approved: str) -> str | None:
     if not quantities(approved) and re.search(r"\b(adding|add|as many|any number|unlimited|never|no limit)\b", approved, re.I):
         a_nouns = {_singular(t) for t in tokens(approved)}
         for q in quantities(claim):
-            if q.dimension == "count" and q.hedge == "upto" and q.noun and _singular(q.noun.lower()) in a_nouns:
+            if q.dimension == "count" and q.hedge == "upto" and q.noun and _singular(q.noun.lower()) in a_nouns \
+                    and not _counts_something_else(claim, approved):
                 return f"caps it at '{q.text}'; the platform's wording sets no limit"
     counted = {_singular(q.noun): q for q in quantities(approved) if q.dimension == "count" and q.noun}
     for m in re.finditer(r"\bany\s+([a-z-]+)", claim, re.I):  # not "every": "every connector" is each of the 40
@@ -1105,7 +1121,8 @@ def _dropped_quantifier(claim: str, approved: str) -> str | None:
         return f"drops the hedge '{m.group(1).lower()}': the platform says it of {m.group(1).lower()}, not all"
     # "Alerts arrive on average 3 weeks before a bearing fails" said of every alert
     m = re.search(r"\b(on average|typically|usually)\b", approved, re.I)
-    if m and not _QUANTIFIERS.search(claim) and not re.search(r"\b(average|avg|about|around|roughly|approximately|"
+    figures = {q.dimension for q in quantities(approved)}
+    if m and not _QUANTIFIERS.search(claim) and (not figures or any(q.dimension in figures for q in quantities(claim))) and not re.search(r"\b(average|avg|about|around|roughly|approximately|"
                                                               r"some|up to|as much as|expect|can)\b|~", claim, re.I):
         return f"drops the hedge '{m.group(1).lower()}': the platform gives a typical figure, not a promise for every case"
     return None

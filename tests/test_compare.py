@@ -1709,3 +1709,21 @@ def test_half_the_usual_figure_is_that_figure() -> None:
 )
 def test_a_deal_on_top_of_the_wording_says_more(claim: str, approved: str, expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Keel Sentinel"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Run payroll for up to 20 employees straight from your account.",
+         "Issue unlimited employee cards, each with its own spending limit that you set.", ["added_figure"]),
+        ("Issue up to 20 employee cards, each with its own spending limit that you set.",
+         "Issue unlimited employee cards, each with its own spending limit that you set.", ["scope"]),
+        # no figure in the claim: no figure's "on average" to drop
+        ("Payment links on your invoices also accept Apple Pay and Google Pay.",
+         "Invoices with payment links are paid in 9 days on average instead of 18.", ["added_claim"]),
+        ("Invoices with payment links are paid in 9 days instead of 18.",
+         "Invoices with payment links are paid in 9 days on average instead of 18.", ["hedge"]),
+    ],
+)
+def test_a_count_of_something_else_and_a_typical_figure_not_given(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved)] == expected
