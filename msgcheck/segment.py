@@ -293,7 +293,14 @@ def claim_reason(text: str, role: str = "body") -> str | None:
         return "call to action"  # "Get in touch with your Keel Systems field engineer."
     if _MEETING_HEAD.match(t) and len(words) <= 14 and not t.endswith("."):
         return "agenda"  # "Q3 business review: roadmap, pilot results and open Q&A"
-    if (re.match(r"^[^.:]{0,40}\bagenda\s*:", t, re.I) and not t.endswith(".")
+    if re.search(r"\b(webinar|workshop|meetup|live demo|roadshow|open day|info session)\b", t, re.I) \
+            and (_WEEKDAY.search(t) or _CLOCK.search(t) or _DATE_IN.search(t)) and len(words) <= 16:
+        return "event line"  # "Keel Systems reliability webinar — Thursday, 14:00 CET. Register below."
+    if re.match(r"^[^.]{0,60}\b(checklist|guide|manual|datasheet|data sheet|spec sheet|handbook|playbook|one-pager|"
+                r"brochure|white ?paper|release notes|price list|rate card)\s*[-–—:|]", t, re.I) \
+            and not t.endswith((".", "!")) and len(words) <= 12:
+        return "title"  # "Keel Sentinel install checklist - Plant 4, Line B"
+    if (re.match(r"^[^.:]{0,40}\bagenda(?:\s+item\s+\d+)?\s*:", t, re.I) and not t.endswith(".")
             or re.match(r"^(?:next up|up next|coming up|still to come|after the break)\s*:", t, re.I)) and len(words) <= 14:
         return "agenda"  # "Q3 business review - agenda: pipeline, renewals", "Next up: Q&A and a pricing walkthrough."
     if re.search(r":\s*(agenda|overview|contents|outline|summary|next steps|q&a|questions)\s*$", t, re.I) and len(words) <= 10:

@@ -50,6 +50,9 @@ NON_CLAIMS = [
     "Book a 20-minute Lumen Pulse demo with our retail team",
     "Q3 business review - agenda: pipeline, renewals, open questions", "Next up: Q&A and a pricing walkthrough.",
     "Apply online or call our business team.",
+    "Q3 business review — agenda item 4: store rollout timeline", "Keel Sentinel install checklist - Plant 4, Line B",
+    "Keel Sentinel installation guide - Rev. C, March 2026",
+    "Keel Systems reliability webinar — Thursday, 14:00 CET.",
     "Q3 business review: Lumen Pulse roadmap, pilot results and open Q&A", "From magnet mount to first alert in three steps",
 ]
 CLAIMS = [
