@@ -933,9 +933,16 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
                 negated.add(tail[-1])
                 tail.clear()
             run = False
+        baseline = 0
         for tok in tokens(clause):
             if tok == "rathernot":
                 window = 2  # an alternative set aside ("rather than raw waveforms"), not a negative clause
+                continue
+            if tok == "than" and window == 0:
+                baseline = 2  # "more accurate than spreadsheet planning": the yardstick, neither said nor denied
+                continue
+            if baseline and tok not in _STOP and not tok.isdigit():
+                baseline -= 1
                 continue
             if tok in _NEG_WORDS or tok.endswith("n't"):
                 window = 2

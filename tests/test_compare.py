@@ -1727,3 +1727,9 @@ def test_a_deal_on_top_of_the_wording_says_more(claim: str, approved: str, expec
 )
 def test_a_count_of_something_else_and_a_typical_figure_not_given(claim: str, approved: str, expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved)] == expected
+
+
+def test_the_yardstick_after_than_is_neither_said_nor_denied() -> None:
+    approved = "Demand forecasts are up to 30% more accurate than spreadsheet planning."
+    assert compare("Ditch the spreadsheet: our forecasts are up to 30% more accurate.", approved) == []
+    assert kinds("Our forecasts are no more accurate than spreadsheet planning.", approved) == ["negation"]
