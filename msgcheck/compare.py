@@ -894,6 +894,7 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     # "not just vibration" says vibration and more: no denial
     text = re.sub(r"\bnot (?:just|only|merely|simply)\b", "as well as", text, flags=re.I)
     text = re.sub(r"\bcosts? (you )?nothing( extra)?\b", "at no cost", text, flags=re.I)
+    text = re.sub(r"\b(monthly|annual|account|hidden|extra|maintenance)\s+charges?\b", r"\1 fee", text, flags=re.I)  # one word
     # "without any transfer fee" denies the fee, not transfers: it says transfers are free
     text = re.sub(r"\bwithout (?:spending|paying) (?:a (?:single )?(?:cent|penny|dime)|anything|a thing) (?:on|for)\b",
                   "without", text, flags=re.I)
@@ -903,6 +904,9 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
                   text, flags=re.I)
     text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
     text = re.sub(r"\bfree of\b", "without", text, flags=re.I)  # "free of monthly fees" denies the fees
+    # "no balance you're required to keep": no minimum balance, not no balance
+    text = re.sub(r"\bno (\w+) (?:that )?(?:you're|you are|you'll be|you have to|you need to|you must)\s+(?:required to |obliged to )?"
+                  r"(?:keep|hold|maintain)\b", r"no minimum \1", text, flags=re.I)
     # one verb for words that say the same act, so a denial of one meets the other
     for pattern, verb in _SAME_ACT:
         text = pattern.sub(verb, text)

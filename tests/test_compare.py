@@ -1733,3 +1733,11 @@ def test_the_yardstick_after_than_is_neither_said_nor_denied() -> None:
     approved = "Demand forecasts are up to 30% more accurate than spreadsheet planning."
     assert compare("Ditch the spreadsheet: our forecasts are up to 30% more accurate.", approved) == []
     assert kinds("Our forecasts are no more accurate than spreadsheet planning.", approved) == ["negation"]
+
+
+@pytest.mark.parametrize("claim", [
+    "Zero monthly charges, and no minimum balance.",
+    "Zero monthly charges, and no balance you're required to keep.",
+])
+def test_monthly_charges_are_the_monthly_fee_and_a_required_balance_is_a_minimum(claim: str) -> None:
+    assert compare(claim, "Keep any balance you like and never pay a monthly account fee.") == []
