@@ -208,6 +208,7 @@ def normalise(text: str) -> str:
     85 °C" as "from -40 °C to 85 °C"."""
     text = _digits_for_words(text)
     text = re.sub(r"\bminus\s+(?=\d)", "-", text, flags=re.I)
+    text = re.sub(r"\bpoint of sales?\b", "point-of-sale", text, flags=re.I)  # "40 point of sale connectors" counts connectors
     text = re.sub(r"\b(to|and)\s+plus\s+(?=\d)", r"\1 ", text, flags=re.I)  # "from minus 40 to plus 85"
     for pattern, repl in _REWRITES:
         text = pattern.sub(repl, text)
@@ -417,6 +418,7 @@ def _scope(text: str) -> tuple[bool, bool]:
     for q in quantities(text):
         text = text.replace(q.text, " ")
     text = re.sub(r"\bat (the )?(most|least)\b", " ", text, flags=re.I)  # "five seconds at most": a hedge
+    text = re.sub(r"\b(?:with|in)\s+(?:one|a single)\s+(?:tap|click|swipe|step|go|call|scan)\b", " ", text, flags=re.I)  # how
     # "won't type a single receipt", "not one fee": a denial, not a narrower scope
     text = re.sub(r"(?:\b(?:not|no|never|without|won't|don't|doesn't|can't)\b|n't)(?:\s+[\w'-]+){0,4}?\s+(?:a\s+)?(?:single|one)\b",
                   " ", text, flags=re.I)
@@ -483,6 +485,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     # "it all flows into QuickBooks" where the platform says "every transaction syncs": the same "all"
     if re.search(r"\b(every|all|each|any)\b", approved, re.I):
         added -= {"it all", "anything", "everything"}
+    if re.search(r"\bbefore anything\b", claim, re.I):
+        added -= {"anything"}  # "before anything sells out": when, not a promise about everything
     # "Hose-downs, dusty floors, sub-zero cold rooms: they take it all in stride": "it all" is the list before it
     if re.search(r"[\w-]+(?:\s+[\w-]+)?\s*,\s*[\w-]+(?:\s+[\w-]+){0,2}\s*(?:,|\band\b)\s*[^.;]{0,40}[—–:?-][^.;]*\b(?:it all|all of it)\b",
                  claim, re.I):
@@ -512,7 +516,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
                   _leading_condition, _restricted_subject, _other_device, _kind_of_every, _kind_of_users,
-                  _named_for_any, _one_model, _widened_list, _also_another_thing):
+                  _named_for_any, _one_model, _widened_list, _also_another_thing, _card_brand):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -1153,7 +1157,7 @@ _OPPOSITE_IDEAS = [
      ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? (in|every|each|all)|re-?keys?|enters? (every|each|all)|"
                 r"cop(y|ies) (every|each|all))\b")),
     (("in advance", r"\b(before (a|the|any)? ?[\w-]+ (fails|breaks|goes|happens)|ahead of|in advance|weeks? (early|before)|"
-                    r"sees? (?:[\w-]+\s+){0,3}coming|(flags?|spots?|warns?|tells?|catch(es)?) (you |it |them )?(first|early)|by surprise|off guard|(gets?|slips?) past|"
+                    r"sees? (?:[\w-]+\s+){0,3}coming|(flag(s|ging)?|spots?|spotting|warn(s|ing)?|tell(s|ing)?|catch(es|ing)?) (you |it |them )?(first|early)|by surprise|off guard|(gets?|slips?) past|"
                     r"predict(s|ed|ing|ion|ions)?|foresight|before it (happens|goes)|"
                     r"before (a|the|any) [\w-]+ (is|goes|runs|turns up) (empty|out|dry|bare)|while there'?s still)\b"),
      ("too late", r"\b(once .{0,40}\balready\b|after (a|the) [\w-]+ (has )?(failed|broken|gone)|too late|after the fact)\b")),
@@ -1332,6 +1336,8 @@ _CONDITION = re.compile(r"\b(?:unless|as long as (?:you|your|the|they|it|we)|pro
 
 
 _LEADING = re.compile(r"^\s*(?:(?:buy|order|purchase|sign up|subscribe)\s+(?:through|via|from|on|with)\s+[^,?;:—–]{3,50}?\s+and\s+|"
+                      r"(?:sign|commit to|take out|choose)\s+(?:up\s+for\s+)?an?\s+[\w-]+(?:\s+[\w-]+)?\s+(?:contract|agreement|"
+                      r"commitment|subscription|term|plan)\s+and\s+|"
                       r"(?:(?:for|on|in|with|under|once|after|outside(?: of)?|except|during)\s|"
                       r"if (?:you|your|you're|you are)\b)[^,?;:—–]{3,70}[,—–]|"
                       r"[^,?;:]{3,50}\?\s*then\b)", re.I)
@@ -1460,6 +1466,19 @@ def _named_for_any(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
 
 
 _ONE_MODEL = re.compile(r"\b(?:the|our|its)\s+((?:[\w-]+\s+){1,2}?)(model|version|edition|variant|range|series)\b", re.I)
+
+
+_CARD_BRANDS = re.compile(r"\b(Visa|Mastercard|MasterCard|Amex|American Express|Discover|Maestro|UnionPay|JCB)\b")
+
+
+def _card_brand(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Visa payments land next business day" where the platform says card payments do: one card
+    network named for every card."""
+    brands = [m.group(1) for m in _CARD_BRANDS.finditer(claim)]
+    if brands and re.search(r"\bcards?\b", approved, re.I) and not _CARD_BRANDS.search(approved) \
+            and not re.search(r"\b(?:any|every|all)\s+(?:major\s+)?cards?\b|\bwhatever card\b", claim, re.I):
+        return f"names {' and '.join(dict.fromkeys(brands))} where the platform says any card"
+    return None
 
 
 def _one_model(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
@@ -1615,6 +1634,7 @@ def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     asserted: set[str] = set()
     denied: set[str] = set()
     low = re.sub(r"\b(rather than|instead of|not) (each|every)\b", r"\1 per", text.lower())
+    low = re.sub(r"\bwhy (?:pay|be charged|be billed|get billed) (?:for )?(?:each|every)\b", "not per", low)  # rhetorical
     low = re.sub(r"\b(?:pay|charges?|bills?|priced|billed)\s+(?:you\s+)?for (?:each|every)\b", "per", low)
     low = re.sub(r"\b(?:follows|depends on|scales with|grows with|is based on|is set by|tracks)\s+(?:the number of|how many)\b",
                  "per", low)
@@ -1625,7 +1645,7 @@ def bases(text: str) -> tuple[frozenset[str], frozenset[str]]:
     low = re.sub(r"\b(rather than|instead of|not)(?: on)? the (\w+) count\b", r"\1 per \2", low)
     # "every person who logs in needs their own paid seat", "each extra user is another seat on the invoice"
     low = re.sub(r"\b(?:every|each)\s+(?:extra\s+|additional\s+|new\s+)?(?:person|user|member|employee|colleague|seat|login)\b"
-                 r"(?=[^.;]{0,60}\b(?:(?:paid\s+|own\s+|extra\s+)*(?:seat|licen[cs]e)|bill|billed|invoice|charged|costs?|"
+                 r"(?=[^.;?!]{0,60}\b(?:(?:paid\s+|own\s+|extra\s+)*(?:seat|licen[cs]e)|bill|billed|invoice|charged|costs?|"
                  r"price|fee)\b)", "per user", low)
     for neg, word in _BASIS.findall(low):
         key = _per_key(word)
@@ -1684,6 +1704,7 @@ _SOME_CUSTOMERS = re.compile(
     r"teams|fleets)\s+(?:of|with|over|above|that)\s+[^,;.]{2,40}|"
     r"\b(?:on|with|under)\s+an?\s+(?:annual|yearly|multi-year|two-year|three-year|12-month)\s+(?:contract|commitment|term)\b",
     re.I)
+_TIER = re.compile(r"\b(premium|enterprise|pro|plus|basic|starter|gold|platinum|top)[- ](?:tier|plan|edition|level)\b", re.I)
 _BUSINESS_FORM = re.compile(r"\b(sole traders?|sole proprietors?|limited companies|freelancers|start-?ups|llcs?|corporations|"
                             r"[sc][- ]corps?|non-?profits|charities)\b", re.I)
 # customers of one region: "customers in the EU", "at North American plants"
@@ -1767,6 +1788,10 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
         if re.search(r"\b(without|no|not|never|n't)\s+$", claim[max(0, m.start() - 12):m.start()], re.I):
             continue  # "without any transfer fee": "any" after a negation widens nothing
         noun = _stem((m.group(2) or "").lower())
+        head = re.match(r"\s+([a-z]+)", claim[m.end():])
+        if head and head.group(1).lower() not in _STOP and _singular(head.group(1).lower()) not in a_nouns \
+                and not head.group(1).lower().endswith(("s", "ed")):
+            continue  # "every vibration reading": the reading, not the platform's "wireless vibration" sensor
         if noun in a_pairs and (a_pairs[noun], noun) not in c_pairs:
             return f"'{m.group(0).strip()}' where the platform says '{a_pairs[noun]} {noun}'"
         if m.group(1).lower() == "any" and noun in any_pairs and (any_pairs[noun], noun) not in c_pairs:
@@ -1887,7 +1912,7 @@ def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
             if what and all(_stem(t) in a_words or t in _STOP or re.fullmatch(r"\d[\d.,]*[kmb]?", t) for t in tokens(what)):
                 continue  # "coverage applies to deposits of up to $250k": what the platform covers anyway
             return reason.format(all=found.group(0).strip(), **groups)
-    seg = _SEGMENT.search(claim) or _BUSINESS_FORM.search(claim)
+    seg = _SEGMENT.search(claim) or _BUSINESS_FORM.search(claim) or _TIER.search(claim)
     if seg and seg.group(1).lower() not in approved.lower():
         return f"limits it to '{seg.group(0)}'; the platform's wording is for everyone"
     region = _REGION.search(claim)
@@ -2006,6 +2031,10 @@ def _agent_changed(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     for i, t in enumerate(toks):
         if _verb_base(t).rstrip("e") == verb and not t.endswith("ed") and {"_product_", "we"} & set(toks[max(0, i - 3):i]):
             return f"says the company does it ('{t}') where the platform says it is done through {m.group(2) or ''}{m.group(3)}"
+        # "Fernway itself is FDIC insured": the company holds the cover
+        if _verb_base(t).rstrip("e") == verb and t.endswith("ed") and "itself" in toks[max(0, i - 5):i] \
+                and "_product_" in toks[max(0, i - 6):i]:
+            return f"says the company itself is {t} where the platform says it is done through {m.group(2) or ''}{m.group(3)}"
         # "insured by Fernway itself": the passive with the company as its agent
         if _verb_base(t).rstrip("e") == verb and t.endswith("ed") and toks[i + 1:i + 3] in (["by", "_product_"], ["by", "us"]):
             return f"says the company does it ('{t} by') where the platform says it is done through {m.group(2) or ''}{m.group(3)}"

@@ -90,7 +90,7 @@ _CTA_START = re.compile(
 )
 _GET_IN_TOUCH = re.compile(r"^(get in touch|reach out|contact|talk|speak)\s+(with|to)?\s*(us|our|your|the|a|an)\b"
                           r"(\s+[\w&'-]+){0,5}\s+(team|engineer|rep|representative|manager|specialist|advisor|adviser|"
-                          r"expert|partner|sales|office)s?\.?$", re.I)
+                          r"expert|partner|sales|office)s?(?:\s+(?:to|for)\s+[^.!?]{3,40})?\.?$", re.I)
 _MEETING_HEAD = re.compile(r"^[\w&' -]{0,30}\b(review|meeting|session|webinar|workshop|summit|kickoff|kick-off|briefing|"
                            r"town hall|all-hands|offsite|qbr)\s*:", re.I)
 # verbs that open a short button label ("Open an account", "Apply now") but also many claims

@@ -1741,3 +1741,30 @@ def test_the_yardstick_after_than_is_neither_said_nor_denied() -> None:
 ])
 def test_monthly_charges_are_the_monthly_fee_and_a_required_balance_is_a_minimum(claim: str) -> None:
     assert compare(claim, "Keep any balance you like and never pay a monthly account fee.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Visa payments land in your Fernway account the next business day.",
+         "Card payments land in your Fernway account the next business day.", ["scope"]),
+        ("Payments from any card land in your account the next business day.",
+         "Card payments land in your Fernway account the next business day.", []),
+        ("Premium-tier dashboards refresh every 5 seconds.", "Dashboards refresh every 5 seconds.", ["scope"]),
+        ("Sign a two-year contract and you're priced per store rather than per user.",
+         "Priced per store, not per user.", ["scope"]),
+        ("Fernway itself is FDIC insured, so your deposits are covered up to $250,000.",
+         "Deposits are FDIC insured up to $250,000 through our partner bank.", ["roles"]),
+        ("Why pay for every login? You're billed by location, so everyone on the floor gets access.",
+         "Priced per store, not per user, so the whole team can use it.", []),
+        ("Pick from forty pre-built point of sales connectors out of the box.",
+         "Lumen Pulse ships with 40 ready-made point-of-sale connectors.", []),
+        ("Your staff hear about shelves running low before anything actually runs out.",
+         "Low-stock alerts reach the store team before the shelf is empty.", []),
+        ("Each sensor also logs surface temperature alongside every vibration reading.",
+         "The wireless vibration sensor warns maintenance teams before a machine fails.", ["added_claim"]),
+    ],
+)
+def test_card_brands_tiers_contracts_the_company_itself_and_paraphrases(claim: str, approved: str,
+                                                                        expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Fernway", "Lumen Pulse"))] == expected

@@ -52,7 +52,7 @@ NON_CLAIMS = [
     "Apply online or call our business team.",
     "Q3 business review — agenda item 4: store rollout timeline", "Keel Sentinel install checklist - Plant 4, Line B",
     "Keel Sentinel installation guide - Rev. C, March 2026",
-    "Keel Systems reliability webinar — Thursday, 14:00 CET.",
+    "Keel Systems reliability webinar — Thursday, 14:00 CET.", "Contact your Keel Systems field rep to book a site survey.",
     "Q3 business review: Lumen Pulse roadmap, pilot results and open Q&A", "From magnet mount to first alert in three steps",
 ]
 CLAIMS = [
