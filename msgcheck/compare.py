@@ -1370,9 +1370,9 @@ def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ())
 _SUBJECT_RESTRICTION = re.compile(
     r"^\s*(?:(?:the|your|our|all|every|each|any)\s+)?(?:[\w-]+\s+)?([a-z][\w-]*s)\s+"
     r"((?:bought|purchased|ordered|mounted|installed|fitted|placed|located|kept|used|running|with|that|who|taken|made|"
-    r"processed)\s+[^,;.]{3,50}?)"
+    r"processed|sold|shipped|deployed)\s+[^,;.]{3,50}?)"
     r"\s+(?:come|comes|carry|carries|get|gets|go|goes|run|runs|last|lasts|can|pay|pays|see|sees|are|is|have|has|keep|keeps|"
-    r"cut|cuts|save|saves|earn|earns|reduce|reduces|land|lands|arrive|arrives|reach|reaches|sync|syncs)\b",
+    r"cut|cuts|save|saves|earn|earns|reduce|reduces|land|lands|arrive|arrives|reach|reaches|sync|syncs|hit|hits|work|works)\b",
     re.I)
 
 
@@ -1702,19 +1702,23 @@ _SEGMENT = re.compile(
 _SOME_CUSTOMERS = re.compile(
     r"[—–,;]\s*(?:but\s+)?(?:only\s+)?for\s+(?:chains|businesses|customers|plants|stores|accounts|companies|retailers|sites|"
     r"teams|fleets)\s+(?:of|with|over|above|that)\s+[^,;.]{2,40}|"
-    r"\b(?:on|with|under)\s+an?\s+(?:annual|yearly|multi-year|two-year|three-year|12-month)\s+(?:contract|commitment|term)\b",
+    r"\b(?:on|with|under)\s+an?\s+(?:annual|yearly|multi-year|two-year|three-year|12-month)\s+(?:contract|commitment|term)\b|"
+    r"\bfor\s+(?:chains|businesses|customers|plants|stores|companies|retailers|sites)\s+(?:with|of)\s+(?:more than|over|at least|"
+    r"fewer than|under|up to|\d)[^,;.]{0,30}",
     re.I)
 _TIER = re.compile(r"\b(premium|enterprise|pro|plus|basic|starter|gold|platinum|top)[- ](?:tier|plan|edition|level)\b", re.I)
 _BUSINESS_FORM = re.compile(r"\b(sole traders?|sole proprietors?|limited companies|freelancers|start-?ups|llcs?|corporations|"
                             r"[sc][- ]corps?|non-?profits|charities)\b", re.I)
 # customers of one region: "customers in the EU", "at North American plants"
-_REGION = re.compile(r"\b(?i:customers|clients|plants|businesses|companies|retailers|stores|sites|users|accounts|merchants)\s+"
+_REGION = re.compile(r"\b(?i:customers|clients|plants|businesses|companies|retailers|stores|sites|users|accounts|merchants|"
+                     r"suppliers|vendors|payees)\s+"
                      r"(?:in|from|based in|located in)\s+(?:the\s+)?(EU|UK|US|USA|Europe|North America|Canada|Asia|"
                      r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b|"
                      r"\b(?i:at|for|in)\s+(North American|European|US|UK|EU|Canadian|Asian|[A-Z][a-z]+an)\s+"
                      r"(?:plants|stores|sites|customers|businesses|shops|companies)\b")
 _TIME_LIMIT = re.compile(
     r"\b((for|during|in|over) (your|the|their|its|our) first (\d+|[a-z]+) (days?|weeks?|months?|years?)|"
+    r"(?:during|in|outside(?: of)?) (?:your |the |our )?(?:opening|trading|business|office|peak|working|store) hours|"
     r"(?<![\w ])(?:your|the) first (\d+|[a-z]+) (days?|weeks?|months?|years?) (?:are|is|come)|"
     r"(for|during|in|over) (your|the|their) first (month|year)|"
     r"for a limited time|limited[- ]time|introductory|for new (customers|accounts|users) only|"
@@ -1796,7 +1800,7 @@ def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | 
             return f"'{m.group(0).strip()}' where the platform says '{a_pairs[noun]} {noun}'"
         if m.group(1).lower() == "any" and noun in any_pairs and (any_pairs[noun], noun) not in c_pairs:
             return f"'{m.group(0).strip()}' where the platform says '{any_pairs[noun]} {noun}'"
-    inout = re.search(r"\b(indoors?|inside) (or|and) out(doors?|side)?\b|\bindoors and outdoors\b", claim, re.I)
+    inout = re.search(r"\b(indoors?|inside)\b[^.;]{0,20}?\b(or|and) out(doors?|side)?\b|\bindoors and outdoors\b", claim, re.I)
     if inout and re.search(r"\bindoors?\b", approved, re.I) and not re.search(r"\boutdoors?\b", approved, re.I):
         return f"'{inout.group(0)}' where the platform says indoors"
     every = re.search(r"\beverything\b([^;.]*)", claim, re.I)
@@ -1857,7 +1861,7 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
 
 _BOTH_SUBJECTS = re.compile(r"^\s*(?:both\s+)?(?:the\s+|our\s+|your\s+)?(?:[\w-]+\s+){0,2}?([a-z]+s)\s+and\s+(?:the\s+|its\s+|"
                             r"their\s+|our\s+|your\s+)?([a-z]+s)\s+(?:are|is|run|keep|carry|get|have|work|last|come)\b", re.I)
-_ALIKE = re.compile(r"\b([a-z]+s)\s+and\s+(?:the\s+|its\s+|their\s+)?([a-z]+s)\s+(?:alike|both)\b", re.I)
+_ALIKE = re.compile(r"\b([a-z]+s)\s+and\s+(?:the\s+|its\s+|their\s+|your\s+|our\s+)?(?:[a-z-]+\s+)?([a-z]+s)\s+(?:alike|both)\b", re.I)
 _SAME_FOR = re.compile(r"(?:\band\b|[—–;]|\s-\s)\s*(?:so\s+(?:is|are|does|do)\s+)?(?:the|its|their|our|your|every|each)\s+([a-z]+?)s?\s+"
                        r"(?:carries|carry|has|have|gets?|is|are|meets?)\s+(?:the\s+)?same\b", re.I)
 
@@ -1878,7 +1882,7 @@ def _also_another_thing(claim: str, approved: str, own_names: Sequence[str] = ()
 
 _EXCEPTION = re.compile(r"(?:;|,|—|–|\bbut|\bwhile|\bwhereas)\s+(?:(?:and|but)\s+)?(?P<rest>(?:the |all |every )?(?:other|older|"
                         r"remaining|rest of the|everything else|everyone else)\b[^;.]*)", re.I)
-_STILL = re.compile(r"(?:;|,|\bbut\b|\bwhile\b|\bwhereas\b)\s+(?P<rest>[^;.]*\bstill\s+(?:need|needs|have to|has to|require|"
+_STILL = re.compile(r"(?:;|,|\s[-—–]\s|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?P<rest>[^;.]*\bstill\s+(?:need|needs|have to|has to|require|"
                     r"requires|take|takes|go|goes|pay|pays)\b[^;.]*)", re.I)
 _APPLIES = re.compile(r"\b(?:applies|apply|is available|are available|only works?|is reserved|are reserved)\s+(?:only\s+)?"
                       r"(?:to|on|for|with)\s+(?P<what>[^,;.]+)", re.I)

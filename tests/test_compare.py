@@ -1768,3 +1768,25 @@ def test_monthly_charges_are_the_monthly_fee_and_a_required_balance_is_a_minimum
 def test_card_brands_tiers_contracts_the_company_itself_and_paraphrases(claim: str, approved: str,
                                                                         expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved, own_names=("Fernway", "Lumen Pulse"))] == expected
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("During opening hours your dashboards refresh every 5 seconds.", "Dashboards refresh every 5 seconds."),
+        ("The head-office dashboard refreshes every 5 seconds during trading hours.", "Dashboards refresh every 5 seconds."),
+        ("Stores cut stockouts by up to 25% in your stores and your distribution centres alike.",
+         "Stores using the product reduce stockouts by up to 25%."),
+        ("Each gateway links as many as 100 sensors over 500 metres, inside the plant or out in the yard.",
+         "One gateway connects up to 100 sensors across 500 metres indoors."),
+        ("Card payments taken on a Fernway terminal hit your account the next business day.",
+         "Card payments land in your account the next business day."),
+        ("Priced per store for chains with more than 50 locations, not per user.", "Priced per store, not per user."),
+        ("Pay suppliers in the EU at the mid-market rate plus a flat 0.5% fee.",
+         "Pay overseas suppliers in 30 currencies at the mid-market rate plus a flat 0.5% fee."),
+        ("Store managers build their own sales reports without SQL - inventory reports still go through your analyst.",
+         "Store managers build their own reports without SQL."),
+    ],
+)
+def test_hours_places_terminals_chain_sizes_regions_and_exceptions_narrow_it(claim: str, approved: str) -> None:
+    assert "scope" in kinds(claim, approved)
