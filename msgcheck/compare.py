@@ -516,7 +516,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         diffs.append(Difference("scope", unlimited))
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
                   _leading_condition, _restricted_subject, _other_device, _kind_of_every, _kind_of_users,
-                  _named_for_any, _one_model, _widened_list, _also_another_thing, _card_brand):
+                  _named_for_any, _one_model, _widened_list, _also_another_thing, _card_brand, _any_of_yours,
+                  _whole_for_part):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -1468,6 +1469,39 @@ def _named_for_any(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
 _ONE_MODEL = re.compile(r"\b(?:the|our|its)\s+((?:[\w-]+\s+){1,2}?)(model|version|edition|variant|range|series)\b", re.I)
 
 
+_ANY_YOURS = re.compile(r"\b(?:whatever|whichever|any|every|all)\s+(?:[\w-]+\s+){0,2}?([a-z]+?)s?\s+(?:you|your team)\s+"
+                        r"(?:run|runs|use|uses|have|has|own|choose|pick)\b|"
+                        r"\b(?:every|any|all)\s+(?:[\w-]+\s+){0,2}?([a-z]+?)s?\s+(?:on the market|out there|in existence)\b", re.I)
+_WHOLE = re.compile(r"\b(every dollar|all (?:of )?your (?:money|cash|funds)|everything you (?:hold|keep|have)|your (?:whole|entire|full) "
+                    r"balance|checking(?: balances?| accounts?)?)\b", re.I)
+
+
+def _any_of_yours(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Whatever point-of-sale system you run" where the platform says "connect your point-of-sale
+    system"; "every point-of-sale system on the market": said of any one, where the platform
+    speaks of the customer's own."""
+    m = _ANY_YOURS.search(claim)
+    if not m:
+        return None
+    noun = (m.group(1) or m.group(2)).lower()
+    if re.search(rf"\byour\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}s?\b", approved, re.I) \
+            and not re.search(r"\b(?:any|every|all|whatever)\b", approved, re.I):
+        return f"'{m.group(0)}' where the platform says your {noun}"
+    return None
+
+
+def _whole_for_part(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Earn up to 3.2% APY on every dollar in your account" or "… checking balance included" where
+    the platform says "on money in your savings pot": the whole said where the platform names a part."""
+    part = re.search(r"\b(?:money|cash|funds|balances?)\s+(?:in|on)\s+your\s+(?:[\w-]+\s+){0,2}?([a-z]+\s+(?:pot|account|vault))\b",
+                      approved, re.I)
+    whole = _WHOLE.search(claim)
+    if part and whole and (part.group(1).split()[0].lower() not in claim.lower()
+                           or re.search(r"\b(?:too|as well|included|alike|also)\b", claim, re.I)):
+        return f"'{whole.group(0)}' where the platform says money in your {part.group(1)}"
+    return None
+
+
 _CARD_BRANDS = re.compile(r"\b(Visa|Mastercard|MasterCard|Amex|American Express|Discover|Maestro|UnionPay|JCB)\b")
 
 
@@ -1829,6 +1863,8 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
     names = _name_words(own_names)
     claim = re.sub(r"\bstart to finish\b", "start-to-finish", claim, flags=re.I)  # an idiom, no list
     a_words = {_singular(t) for t in tokens(approved)} | {_base_form(t) for t in tokens(approved)}
+    if "point-of-sale" in approved.lower():
+        a_words |= {"pos", "till", "register"}  # the point-of-sale system by its short names
     # the wording's own list, reworded ("a network cable" for "Ethernet"), is no wider than it
     listed = max((len([x for x in _LIST_SPLIT.split(a.group("items") or a.group("from")) if x.strip()])
                   for a in _LIST.finditer(approved)), default=0)

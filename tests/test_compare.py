@@ -1790,3 +1790,26 @@ def test_card_brands_tiers_contracts_the_company_itself_and_paraphrases(claim: s
 )
 def test_hours_places_terminals_chain_sizes_regions_and_exceptions_narrow_it(claim: str, approved: str) -> None:
     assert "scope" in kinds(claim, approved)
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("Whatever point-of-sale system you run, you'll have it talking to us in less than sixty minutes.",
+         "Connect your point-of-sale system in under an hour."),
+        ("POS, e-commerce, ERP, loyalty: connect every system you run in under an hour.",
+         "Connect your point-of-sale system in under an hour."),
+        ("Your POS, your online store and your ERP - all connected in under an hour.",
+         "Connect your point-of-sale system in under an hour."),
+        ("Earn up to 3.2% APY on every dollar in your business account.", "Earn up to 3.2% APY on money in your savings pot."),
+        ("Earn up to 3.2% APY on your savings pot and on your everyday checking balance too.",
+         "Earn up to 3.2% APY on money in your savings pot."),
+    ],
+)
+def test_any_system_for_yours_and_the_whole_account_for_the_pot(claim: str, approved: str) -> None:
+    assert "scope" in kinds(claim, approved)
+
+
+def test_your_system_and_the_pot_said_again_are_no_widening() -> None:
+    assert compare("Hook up your POS system in less than an hour.", "Connect your point-of-sale system in under an hour.") == []
+    assert compare("Money in your savings pot earns up to 3.2% APY.", "Earn up to 3.2% APY on money in your savings pot.") == []
