@@ -2093,8 +2093,8 @@ def _done_for_customer(claim: str, approved: str, own_names: Sequence[str] = ())
 
 
 _STAFF = (r"(?:analysts?|engineers?|team|teams|experts?|specialists?|staff|advisors?|advisers?|technicians?|consultants?|"
-          r"people|crew|reps?|installers?|techs?|bankers?|agents?|centre|center)")
-_OUR_STAFF = re.compile(rf"\b(?:our|one of our|an? _product_|_product_)\s+(?:[\w-]+\s+){{0,2}}?{_STAFF}\b", re.I)
+          r"people|crew|reps?|installers?|techs?|bankers?|agents?|centre|center|electricians?|fitters?)")
+_OUR_STAFF = re.compile(rf"\b(?:our|one of our|an? _product_|_product_)\s+(?:[\w-]+\s+){{0,3}}?{_STAFF}\b", re.I)
 _ANY_PERSON = re.compile(rf"\b(?:{_STAFF}|person|people|human|humans|someone|manager|managers|employees?|accountants?|"
                          r"electricians?|you|your)\b", re.I)
 _CUSTOMER_STAFF = re.compile(rf"\byour\s+(?:[\w-]+\s+)?(?:{_STAFF}|accountants?|bookkeepers?|managers?|employees?)\b", re.I)
@@ -2111,7 +2111,8 @@ def _staff_do_it(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
             and not _ANY_PERSON.search(_without_names(approved, own_names).replace("your", "")):
         return f"has the company's people do it ('{ours.group(0).replace('_product_', 'our')}') where the platform says the product does"
     # "Technicians swap the battery on site": the customer's own technicians, not a Keel field team
-    theirs = re.match(rf"\s*(?:an?\s+|the\s+)?{_STAFF}\b", approved, re.I)
+    theirs = re.match(rf"\s*(?:an?\s+|the\s+)?{_STAFF}\b", approved, re.I) \
+        or re.search(rf"(?<!our )\b(?:an?|one|the)\s+{_STAFF}\b", approved, re.I)
     if ours and theirs:
         return (f"has the company's people do it ('{ours.group(0).replace('_product_', 'our')}') where the platform "
                 f"says {theirs.group(0).strip().lower()} (the customer's own) do it")
@@ -2224,10 +2225,10 @@ _ALERTS_US = re.compile(r"\b(?:alerts?|flags?|warns?|notif(?:y|ies)|tells?)\s+(?
                         re.I)
 
 
-_THIRD_PARTIES = r"(?:suppliers?|vendors?|distributors?|oems?|manufacturers?|insurers?)"
-_ALERTS_OTHERS = re.compile(rf"\b(?:alerts?|warns?|notif(?:y|ies)|pings?)\s+(?:your\s+|the\s+)?(?:[\w-]+\s+)?{_THIRD_PARTIES}\b|"
+_THIRD_PARTIES = r"(?:suppliers?|vendors?|distributors?|oems?|manufacturers?|makers?|insurers?)"
+_ALERTS_OTHERS = re.compile(rf"\b(?:alerts?|warns?|notif(?:y|ies)|pings?)\s+(?:your\s+|the\s+)?(?:[\w'’-]+\s+)?{_THIRD_PARTIES}\b|"
                             rf"\b(?:your\s+|the\s+)?(?:[\w-]+\s+)?{_THIRD_PARTIES}\s+(?:gets?|receives?|is\s+sent)\s+"
-                            r"(?:an?\s+|the\s+)?(?:alerts?|warnings?|notifications?)\b", re.I)
+                            r"(?:an?\s+|the\s+)?(?:alerts?|warnings?|notifications?|heads-up)\b", re.I)
 
 
 def _alerts_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

@@ -1813,3 +1813,22 @@ def test_any_system_for_yours_and_the_whole_account_for_the_pot(claim: str, appr
 def test_your_system_and_the_pot_said_again_are_no_widening() -> None:
     assert compare("Hook up your POS system in less than an hour.", "Connect your point-of-sale system in under an hour.") == []
     assert compare("Money in your savings pot earns up to 3.2% APY.", "Earn up to 3.2% APY on money in your savings pot.") == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved",
+    [
+        ("A crew of Keel installers fitted 120 sensors in a single shift for a bottling plant.",
+         "At a bottling plant, one technician fitted 120 sensors in a single shift."),
+        ("A Keel electrician fits each sensor in under 10 minutes, so your team doesn't lift a finger.",
+         "A technician mounts a sensor in under 10 minutes."),
+        ("Keel sends a certified installer to mount each sensor in under 10 minutes.",
+         "A technician mounts a sensor in under 10 minutes."),
+        ("Keel Sentinel alerts the machine's manufacturer about three weeks before a bearing goes.",
+         "Alerts arrive on average 3 weeks before a bearing fails."),
+        ("Your bearing supplier gets a heads-up about three weeks before a bearing gives out.",
+         "Alerts arrive on average 3 weeks before a bearing fails."),
+    ],
+)
+def test_the_companys_installers_and_alerts_to_the_maker(claim: str, approved: str) -> None:
+    assert "roles" in [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))]
