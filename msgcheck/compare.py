@@ -485,6 +485,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     # "it all flows into QuickBooks" where the platform says "every transaction syncs": the same "all"
     if re.search(r"\b(every|all|each|any)\b", approved, re.I):
         added -= {"it all", "anything", "everything"}
+    if not _REDUCES.search(approved):
+        added -= {"a thing of the past"}  # "stale numbers are a thing of the past" beside "refresh every 5 seconds": the same point
     if re.search(r"\bbefore anything\b", claim, re.I):
         added -= {"anything"}  # "before anything sells out": when, not a promise about everything
     # "Hose-downs, dusty floors, sub-zero cold rooms: they take it all in stride": "it all" is the list before it
@@ -517,7 +519,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     for check in (_added_restriction, _changed_modifier, _changed_per_unit, _added_condition, _added_limit, _widened,
                   _leading_condition, _restricted_subject, _other_device, _kind_of_every, _kind_of_users,
                   _named_for_any, _one_model, _widened_list, _also_another_thing, _card_brand, _any_of_yours,
-                  _whole_for_part):
+                  _whole_for_part, _not_yet):
         if any(d.kind == "scope" for d in diffs):
             break  # one scope difference is enough ("only admins": narrowed once, not twice)
         found = check(claim, approved, own_names)
@@ -579,6 +581,11 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
             diffs.append(Difference("added_claim", more))
     paid = _PAID_OPTION.search(claim)
     deal = _DEAL.search(claim)
+    standard = _STANDARDS.search(claim)
+    if standard and not re.search(re.escape(standard.group(1).split()[0][:3]), approved, re.I) \
+            and not any(d.kind in ("negation", "reversal", "roles") for d in diffs):
+        # "On top of SOC 2, Lumen Pulse is ISO 27001 certified": another certificate than the wording's
+        return [Difference("added_claim", f"names {standard.group(1)}, which the platform's wording does not")]
     if deal and not _DEAL.search(approved) and not any(d.kind in ("negation", "reversal", "roles") for d in diffs):
         # "Sign an annual contract and get 15% off", "we'll credit 10% of the fee back": a deal on top
         # of what the wording says, not a change to its figure
@@ -603,8 +610,9 @@ _PAID_OPTION = re.compile(r"\bfor an? (?:small |flat |one-off |one-time |annual 
                           r"\b(?:free\s+)?(?:[\w-]+-day\s+)?(?:free\s+)?(?:trial|pilot)\b|\bmoney-back\b|\bfull refund\b|"
                           r"\b(?:financing|instalments?|installments?|leasing|cash ?back|loyalty points|business loans?)\b",
                           re.I)
-_DEAL = re.compile(r"\b\d+(?:\.\d+)?%\s+off\b|\bdiscount(?:s|ed)?\b|\bservice credits?\b|\bcredit\s+(?:you\s+)?\d+%|"
+_DEAL = re.compile(r"\bextend(?:s|ed)?\s+(?:the\s+|your\s+|any\s+)?(?:[\w'’-]+\s+){0,2}?warranty\b|\b\d+(?:\.\d+)?%\s+off\b|\bdiscount(?:s|ed)?\b|\bservice credits?\b|\bcredit\s+(?:you\s+)?\d+%|"
                    r"\b(?:months?|weeks?)\s+free\b|\bfirst\s+[\w-]+\s+free\b|\bcashback\b|\breferral\s+(?:bonus|reward)", re.I)
+_STANDARDS = re.compile(r"\b(ISO\s?\d{4,5}|HIPAA|PCI[- ]DSS|GDPR|FedRAMP|Cyber Essentials|ATEX|NIST\s?\d*|SOC\s?1|IEC\s?\d{4,5})\b")
 _CHANNELS = re.compile(r"\b(?:sms|text messages?|e-?mails?|emailed|microsoft teams|slack|push notifications?|whatsapp|pagers?|"
                        r"pdfs?|csv files?)\b", re.I)
 _ALSO = re.compile(r"\b(?:also|too|as well|in addition|additionally)\b", re.I)
@@ -908,6 +916,11 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     text = re.sub(r"\b(?:zero|no|without any|without)\s+(fees?|charges?|costs?)\s+(on|for)\b", r"without \1; free \2",
                   text, flags=re.I)
     text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
+    text = re.sub(r"\b(card|barcode|qr)\s+(readers?|terminals?|machines?)\b", r"\1\2", text, flags=re.I)  # one thing
+    text = re.sub(r"\bas many (\w+) as (you|they) (like|want|need)\b", r"as many as \2 \3", text, flags=re.I)  # no count asserted
+    text = re.sub(r"^\s*why (?:clog|flood|fill|waste|risk|bother with|put up with)\b", "no", text, flags=re.I)  # rhetorical
+    text = re.sub(r"\b(don't|doesn't|won't|can't|cannot|never) (faze|fazes|bother|hurt|harm|affect|trouble|damage|kill|knock)s?\b",
+                  "keep", text, flags=re.I)  # "washdowns don't faze these sensors": they survive them
     text = re.sub(r"\bfree of\b", "without", text, flags=re.I)  # "free of monthly fees" denies the fees
     # "no balance you're required to keep": no minimum balance, not no balance
     text = re.sub(r"\bno (\w+) (?:that )?(?:you're|you are|you'll be|you have to|you need to|you must)\s+(?:required to |obliged to )?"
@@ -1146,6 +1159,8 @@ def _dropped_quantifier(claim: str, approved: str) -> str | None:
 
 # Opposite ideas that marketing copy states in many words: (name, pattern) pairs.
 _OPPOSITE_IDEAS = [
+    (("retrained", r"\b(re-?train(ed|s|ing)?|relearn\w*|re-?learn\w*)\b"),
+     ("trained once", r"\b(trained once|left as (they|it) (are|is)|never re-?trained|one-off training)\b")),
     (("free", r"\b(free|costs? (you )?nothing|without paying|zero (cost|charge|fees?)|no charge|at no (extra |additional )?(cost|charge)|no (extra |additional )?(cost|charge)|included|"
               r"without (extra |additional )?(cost|charge))\b"),
      ("paid", r"\b(paid (add-on|plan|tier|feature|option|upgrade|extra|service)s?|(an?|as an?) paid|add-on|costs? extra|(?<!no )(?<!without )extra (cost|charge|fee)|surcharge|charged (for|separately)|"
@@ -1331,7 +1346,7 @@ _PLAN = re.compile(r"\b(?:[Oo]n|[Ww]ith|[Ii]n)\s+(?:the|our|your)\s+(?:[A-Z][\w-
                    r"(?:plan|tier|edition|package|subscription)s?\b")
 
 
-_CONDITION = re.compile(r"\b(?:unless|as long as (?:you|your|the|they|it|we)|provided (?:that|you)|only if|only when|except|excluding|"
+_CONDITION = re.compile(r"\b(?:unless|(?<!lasts )(?<!last )(?<!runs )(?<!works )as long as (?:you|your|the|they|it|we)|once (?:you've|they've|you have|they have|you|they) (?:completed|finished|passed|taken|done|signed)|provided (?:that|you)|only if|only when|except|excluding|"
                         r"once (?:fitted|installed|paired|upgraded|equipped)|(?:with|using|requires?|needs?) (?:the|an|our) optional|"
                         r"(?:opened|signed up|joined|bought|purchased) (?:before|after|since))\b", re.I)
 
@@ -1362,6 +1377,8 @@ def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ())
     new = [t for t in words if _stem(t) not in a_words]
     # "For plants with up to 200 sensors, …": a cap the platform's wording does not set
     a_q = quantities(approved)
+    if any(q.same_value(a) for q in quantities(m.group(0)) for a in a_q):
+        return None  # "With 40 connectors out of the box, …": the wording's own figure, no condition
     cap = [q for q in quantities(m.group(0)) if q.hedge in ("upto", "under") and not any(q.same_value(a) for a in a_q)]
     if new or cap:
         return f"adds the condition '{m.group(0).strip(' ,—–')}'; the platform's wording sets none"
@@ -1503,6 +1520,19 @@ def _whole_for_part(claim: str, approved: str, own_names: Sequence[str] = ()) ->
 
 
 _CARD_BRANDS = re.compile(r"\b(Visa|Mastercard|MasterCard|Amex|American Express|Discover|Maestro|UnionPay|JCB)\b")
+
+
+_NOT_YET = re.compile(r"\b([A-Z][\w-]+)\s+(?:support\s+)?(?:is|are)\s+(?:on the roadmap|coming soon|not yet (?:available|supported|live)|"
+                      r"in beta|planned)\b")
+
+
+def _not_yet(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
+    """"Xero support is on the roadmap" where the platform says transactions sync to QuickBooks or
+    Xero: one of the things it names said not to be there yet."""
+    m = _NOT_YET.search(claim)
+    if m and re.search(rf"\b{re.escape(m.group(1))}\b", approved):
+        return f"says {m.group(1)} is not there yet ('{m.group(0)}') where the platform names it"
+    return None
 
 
 def _card_brand(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
@@ -1748,6 +1778,7 @@ _REGION = re.compile(r"\b(?i:customers|clients|plants|businesses|companies|retai
                      r"suppliers|vendors|payees)\s+"
                      r"(?:in|from|based in|located in)\s+(?:the\s+)?(EU|UK|US|USA|Europe|North America|Canada|Asia|"
                      r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b|"
+                     r"^\s*(?i:within|in|across)\s+(?:the\s+)?(?:continental\s+|mainland\s+)?(US|USA|UK|EU|Europe|North America|Canada)\b|"
                      r"\b(?i:at|for|in)\s+(North American|European|US|UK|EU|Canadian|Asian|[A-Z][a-z]+an)\s+"
                      r"(?:plants|stores|sites|customers|businesses|shops|companies)\b")
 _TIME_LIMIT = re.compile(
@@ -1897,7 +1928,8 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
 
 _BOTH_SUBJECTS = re.compile(r"^\s*(?:both\s+)?(?:the\s+|our\s+|your\s+)?(?:[\w-]+\s+){0,2}?([a-z]+s)\s+and\s+(?:the\s+|its\s+|"
                             r"their\s+|our\s+|your\s+)?([a-z]+s)\s+(?:are|is|run|keep|carry|get|have|work|last|come)\b", re.I)
-_ALIKE = re.compile(r"\b([a-z]+s)\s+and\s+(?:the\s+|its\s+|their\s+|your\s+|our\s+)?(?:[a-z-]+\s+)?([a-z]+s)\s+(?:alike|both)\b", re.I)
+_ALIKE = re.compile(r"\b([a-z]+s)\s*,?\s+and\s+(?:the\s+|its\s+|their\s+|your\s+|our\s+)?(?:[a-z-]+\s+)?([a-z]+s)\s*,?\s+"
+                    r"(?:alike|both|too|as well)\b", re.I)
 _SAME_FOR = re.compile(r"(?:\band\b|[—–;]|\s-\s)\s*(?:so\s+(?:is|are|does|do)\s+)?(?:the|its|their|our|your|every|each)\s+([a-z]+?)s?\s+"
                        r"(?:carries|carry|has|have|gets?|is|are|meets?)\s+(?:the\s+)?same\b", re.I)
 
@@ -1956,7 +1988,7 @@ def _added_limit(claim: str, approved: str, own_names: Sequence[str] = ()) -> st
     if seg and seg.group(1).lower() not in approved.lower():
         return f"limits it to '{seg.group(0)}'; the platform's wording is for everyone"
     region = _REGION.search(claim)
-    if region and (region.group(1) or region.group(2)).lower() not in approved.lower():
+    if region and next(g for g in region.groups() if g).lower() not in approved.lower():
         return f"limits it to '{region.group(0)}'; the platform's wording is for everyone"
     # "— for chains of 50 stores or more", "on an annual contract": for some customers only
     some = _SOME_CUSTOMERS.search(claim)
@@ -2072,7 +2104,7 @@ def _agent_changed(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
         if _verb_base(t).rstrip("e") == verb and not t.endswith("ed") and {"_product_", "we"} & set(toks[max(0, i - 3):i]):
             return f"says the company does it ('{t}') where the platform says it is done through {m.group(2) or ''}{m.group(3)}"
         # "Fernway itself is FDIC insured": the company holds the cover
-        if _verb_base(t).rstrip("e") == verb and t.endswith("ed") and "itself" in toks[max(0, i - 5):i] \
+        if _verb_base(t).rstrip("e") == verb and t.endswith("ed") and "itself" in toks[max(0, i - 5):i + 2] \
                 and "_product_" in toks[max(0, i - 6):i]:
             return f"says the company itself is {t} where the platform says it is done through {m.group(2) or ''}{m.group(3)}"
         # "insured by Fernway itself": the passive with the company as its agent

@@ -1832,3 +1832,43 @@ def test_your_system_and_the_pot_said_again_are_no_widening() -> None:
 )
 def test_the_companys_installers_and_alerts_to_the_maker(claim: str, approved: str) -> None:
     assert "roles" in [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))]
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("On top of SOC 2, Lumen Pulse is ISO 27001 certified.",
+         "Lumen Pulse is SOC 2 Type II certified and encrypts all data at rest and in transit.", ["added_claim"]),
+        ("Want more cover? Extend the warranty to five years for $4 per sensor per year.",
+         "Sensors last up to five years before the battery needs replacing.", ["added_claim"]),
+        ("Forecast models are trained once during setup and then left as they are.",
+         "Forecasts are retrained every night on the latest sales.", ["reversal"]),
+        ("Transactions sync to QuickBooks automatically; Xero support is on the roadmap.",
+         "Every transaction syncs to QuickBooks or Xero automatically.", ["scope"]),
+        ("Store managers build their own reports without SQL once they've completed our two-day course.",
+         "Store managers build their own reports without SQL.", ["scope"]),
+        ("Keel Sentinel sensors, and the gateways too, are rated IP68.", "Sensors are rated IP68.", ["scope"]),
+        ("Fernway is FDIC insured itself, so your deposits are covered up to $250,000.",
+         "Deposits are FDIC insured up to $250,000 through our partner bank.", ["roles"]),
+        ("Your dashboards update every five seconds, so stale numbers are a thing of the past.",
+         "Dashboards refresh every 5 seconds.", []),
+        ("Hose-downs, grime and sub-zero freezer rooms don't faze these sensors.",
+         "The sensors survive washdowns, dust and freezing cold stores.", []),
+        ("With 40 point of sales connectors out of the box, odds are yours is already covered.",
+         "Lumen Pulse ships with 40 ready-made point-of-sale connectors.", []),
+        ("Why clog your network with raw waveforms? The sensor crunches the numbers and sends out alerts.",
+         "The sensor does the analysis on board and sends alerts, not raw waveforms.", []),
+        ("Put in as many sensors as you like; what you pay for the plant stays exactly the same.",
+         "Keel Sentinel is priced per plant, not per sensor", []),
+    ],
+)
+def test_certificates_warranty_offers_readers_training_roadmaps_and_paraphrases(claim: str, approved: str,
+                                                                               expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Lumen Pulse", "Keel Sentinel", "Fernway"))] == expected
+
+
+def test_no_card_reader_denies_the_reader_not_the_card() -> None:
+    kinds_found = kinds("Take tap-to-pay on your phone, no card reader needed.",
+                        "Card payments land in your account the next business day.")
+    assert "negation" not in kinds_found
+    assert "negation" in kinds("No card payments are accepted.", "Card payments land in your account the next business day.")
