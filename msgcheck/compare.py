@@ -916,6 +916,7 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     text = re.sub(r"\b(?:zero|no|without any|without)\s+(fees?|charges?|costs?)\s+(on|for)\b", r"without \1; free \2",
                   text, flags=re.I)
     text = re.sub(r"\bsub-zero\b", "subzero", text, flags=re.I)
+    text = re.sub(r"^\s*(?:can'?t|cannot|don'?t want to) wait\b[^?]{0,30}\?", " ", text, flags=re.I)  # "Can't wait a day?"
     text = re.sub(r"\b(card|barcode|qr)\s+(readers?|terminals?|machines?)\b", r"\1\2", text, flags=re.I)  # one thing
     text = re.sub(r"\bas many (\w+) as (you|they) (like|want|need)\b", r"as many as \2 \3", text, flags=re.I)  # no count asserted
     text = re.sub(r"^\s*why (?:clog|flood|fill|waste|risk|bother with|put up with)\b", "no", text, flags=re.I)  # rhetorical
@@ -2200,10 +2201,11 @@ def _sent_to_us(claim: str, approved: str, own_names: Sequence[str] = ()) -> str
     """"Ship us the faulty sensor within two business days" where the platform says "replacement
     sensors ship within 2 business days": the customer sends to the company what the company sends."""
     m = _TO_US.search(claim)
-    if not m or re.search(r"\b(?:us|we)\b", approved, re.I):
-        return None
+    if not m or re.search(r"\b(?:us|we)\b", approved, re.I) or _DENIED_BEFORE.search(claim[:m.start()]):
+        return None  # (not "no need to post the unit back to us")
     verb = _verb_base(m.group(1).lower())
-    if verb != "get" and not any(_verb_base(t) == verb for t in tokens(approved)):
+    sends = {"ship", "send", "return", "mail", "post", "dispatch"}
+    if verb != "get" and not any(_verb_base(t) == verb or verb in sends and _verb_base(t) in sends for t in tokens(approved)):
         return None  # the platform does not say who sends anything
     if verb == "get" and not re.search(r"\b(?:ship|send|return)\w*\b", approved, re.I):
         return None

@@ -1872,3 +1872,9 @@ def test_no_card_reader_denies_the_reader_not_the_card() -> None:
                         "Card payments land in your account the next business day.")
     assert "negation" not in kinds_found
     assert "negation" in kinds("No card payments are accepted.", "Card payments land in your account the next business day.")
+
+
+def test_sending_the_sensor_to_us_where_the_company_ships_and_not_when_denied() -> None:
+    approved = "Replacement sensors ship within 2 business days."
+    assert kinds("Just send us the faulty sensor within 2 business days and we'll replace it.", approved) == ["roles"]
+    assert "roles" not in kinds("Your techs swap it at the machine, no need to post the unit back to us.", approved)
