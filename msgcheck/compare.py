@@ -1548,7 +1548,12 @@ def _card_brand(claim: str, approved: str, own_names: Sequence[str] = ()) -> str
 
 def _one_model(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"The stainless-steel model is IP68 rated" where the platform says the sensors are: one model
-    (version, edition) of the product where the platform speaks of them all."""
+    (version, edition) of the product where the platform speaks of them all; "Sentinel Pro sensors"
+    (the product's name and a model word)."""
+    for n in sorted(own_names, key=len, reverse=True):
+        named = re.search(rf"(?<![\w-]){re.escape(n)}\s+(Pro|Plus|Max|Mini|Lite|Ultra|XL|Go|Edge|\d+)\b", claim)
+        if named and not re.search(rf"\b{re.escape(named.group(1))}\b", approved):
+            return f"'{named.group(0)}' where the platform speaks of every one"
     m = _ONE_MODEL.search(claim)
     if not m or re.search(rf"\b{m.group(2)}s?\b", approved, re.I):
         return None

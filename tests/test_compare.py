@@ -1878,3 +1878,10 @@ def test_sending_the_sensor_to_us_where_the_company_ships_and_not_when_denied() 
     approved = "Replacement sensors ship within 2 business days."
     assert kinds("Just send us the faulty sensor within 2 business days and we'll replace it.", approved) == ["roles"]
     assert "roles" not in kinds("Your techs swap it at the machine, no need to post the unit back to us.", approved)
+
+
+def test_the_products_name_and_a_model_word_is_one_model() -> None:
+    approved = "Every Keel Sentinel sensor comes with a 3-year warranty."
+    own = ("Keel Sentinel", "Sentinel", "Keel")
+    assert [d.kind for d in compare("Sentinel Pro sensors come with a 3-year warranty.", approved, own_names=own)] == ["scope"]
+    assert compare("Sentinel sensors come with a 3-year warranty.", approved, own_names=own) == []
