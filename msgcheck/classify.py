@@ -542,8 +542,9 @@ class Classifier:
             # "predicts every machine failure before it happens" is repeated by a claim of foresight ("sees every
             # breakdown coming"), not by "a live health score for every machine"
             diffs.append(Difference("unsaid", f"says nothing of seeing it coming, where the retired wording does ('{w.text}')"))
-        if w.retired and not (content_words(text, self._names) & self._words[i]) - {"free"} \
-                and not ideas(text) & ideas(w.text) - {"free/paid"}:
+        if w.retired and not (content_words(text, self._names) & self._words[i]) - {"free", _subject_word(w.text, self._names)} \
+                and not ideas(text) & ideas(w.text) - {"free/paid"} \
+                and not (_AT_NIGHT.search(text) and _AT_NIGHT.search(w.text)):
             # "free mobile check deposit" shares only "free" with "International transfers are free": not that point
             diffs.append(Difference("unsaid", f"says nothing of what the retired wording is about ('{w.text}')"))
         if w.retired and _DENIES.search(w.text) and not _DENIES.search(text) and not _FOR_GOOD.search(text):
@@ -591,6 +592,19 @@ _IDEA_REASON = re.compile(r"where the platform says (?!')")  # an opposite idea'
 _DENIES = re.compile(r"\b(?:never|no|not|none|nothing|nobody|without|zero|skips?|skipping|cannot)\b|n't\b", re.I)
 _FOR_GOOD = re.compile(r"\b(?:ever|forever|for life|lifetime|life of|outlasts?|outlive|as long as|"
                        r"a thing of the past|for good|once and for all|forget)\b", re.I)
+
+
+_AT_NIGHT = re.compile(r"\b(?:overnight|nightly|night|while you sleep)\b", re.I)
+
+
+def _subject_word(text: str, names: "re.Pattern[str] | None") -> str:
+    """The first content word of ``text`` (its names set aside): what a retired wording is about
+    ("dashboards" in "Lumen dashboards update once a day"), which says nothing of its point alone."""
+    masked = names.sub(" ", text) if names is not None else text
+    first = re.search(r"([A-Za-z][\w-]+)\s+(\w+)", masked)
+    if not first or first.group(2).lower() in ("every", "each", "a", "an", "the", "your", "all", "any"):
+        return ""  # "approves every business": a verb, not what the wording is about
+    return next(iter(content_words(first.group(1))), "")
 
 
 def _pairs(text: str) -> set[str]:

@@ -523,6 +523,16 @@ def test_an_end_promised_to_what_the_wording_cuts_is_drift_from_it(fake_embedder
     assert clf.judge("Keel Sentinel is watching your line.", cos).kind is Kind.OFF_MESSAGE
 
 
+def test_a_retired_wording_is_not_repeated_by_sharing_only_its_subject(platform, fake_embedder) -> None:
+    """'Lumen dashboards update once a day overnight' (retired): 'dashboards emailed as a PDF every
+    Monday morning' shares only the dashboards; 'fresh numbers each night' shares the night."""
+    clf, texts, cos = _by_hand(platform, fake_embedder)
+    cos[texts.index("Lumen dashboards update once a day overnight.")] = 0.65
+    assert clf.judge("Dashboards can be emailed as a PDF to regional managers every Monday morning.", cos).kind \
+        is not Kind.RETIRED
+    assert clf.judge("Your dashboards pick up fresh numbers each night, ready when you open.", cos).kind is Kind.RETIRED
+
+
 def test_the_same_figure_as_a_multiplier_ties_the_claim_to_the_percentage(platform, fake_embedder) -> None:
     """'a 25-fold cut' is the '25%' of the stockouts message said wrong (percent for multiplier): the
     same number ties it to that wording."""
