@@ -269,7 +269,9 @@ def claim_reason(text: str, role: str = "body") -> str | None:
     if _LABEL_PREFIX.match(t) and len(words) <= 10:
         return "label"
     verbish = any(_is_verbish(w) for w in words)
-    if _BOOKING.match(t.split(":")[-1].strip()) and len(words) <= 10 and not t.endswith("."):
+    if re.search(r"\bpage \d+ of \d+\b|\((?:pdf|docx?|xlsx|pptx?|zip)\b[^)]*\)", t, re.I) and len(words) <= 14:
+        return "label"  # "… installation guide, rev. C - page 4 of 12", "Download the guide (PDF, 2.4 MB)"
+    if _BOOKING.match(t.split(":")[-1].strip()) and len(words) <= 10:
         return "call to action"  # "Book a 20-minute demo with our team", "Next step: schedule a call with …"
     if re.search(r"(→|›|»|->|>>|⟶|➔|➜)\s*$", t) and len(words) <= 10:
         return "call to action"  # a button or link: "Book a 20-minute demo →"

@@ -53,6 +53,8 @@ NON_CLAIMS = [
     "Q3 business review — agenda item 4: store rollout timeline", "Keel Sentinel install checklist - Plant 4, Line B",
     "Keel Sentinel installation guide - Rev. C, March 2026",
     "Keel Systems reliability webinar — Thursday, 14:00 CET.", "Contact your Keel Systems field rep to book a site survey.",
+    "Keel Sentinel installation guide, rev. C - page 4 of 12", "Book a 20-minute walkthrough with our retail team.",
+    "Download the Keel Sentinel installation guide (PDF, 2.4 MB)",
     "Q3 business review: Lumen Pulse roadmap, pilot results and open Q&A", "From magnet mount to first alert in three steps",
 ]
 CLAIMS = [
