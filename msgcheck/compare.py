@@ -487,6 +487,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         added -= {"it all", "anything", "everything"}
     if not _REDUCES.search(approved):
         added -= {"a thing of the past"}  # "stale numbers are a thing of the past" beside "refresh every 5 seconds": the same point
+    if re.search(r"\b(?:recommends?|suggests?|finds?|picks?|shows?|calculates?|works out)\s+the best\b", claim, re.I):
+        added -= {"the best"}  # "recommends the best markdown price": what it finds, not a promise
     if re.search(r"\bbefore anything\b", claim, re.I):
         added -= {"anything"}  # "before anything sells out": when, not a promise about everything
     # "Hose-downs, dusty floors, sub-zero cold rooms: they take it all in stride": "it all" is the list before it
@@ -586,7 +588,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
             and not any(d.kind in ("negation", "reversal", "roles") for d in diffs):
         # "On top of SOC 2, Lumen Pulse is ISO 27001 certified": another certificate than the wording's
         return [Difference("added_claim", f"names {standard.group(1)}, which the platform's wording does not")]
-    if deal and not _DEAL.search(approved) and not any(d.kind in ("negation", "reversal", "roles") for d in diffs):
+    if deal and not _DEAL.search(approved) and not any(d.kind == "competitor" for d in diffs):
         # "Sign an annual contract and get 15% off", "we'll credit 10% of the fee back": a deal on top
         # of what the wording says, not a change to its figure
         return [Difference("added_claim", f"offers '{deal.group(0)}', which the platform's wording does not")]
@@ -610,7 +612,8 @@ _PAID_OPTION = re.compile(r"\bfor an? (?:small |flat |one-off |one-time |annual 
                           r"\b(?:free\s+)?(?:[\w-]+-day\s+)?(?:free\s+)?(?:trial|pilot)\b|\bmoney-back\b|\bfull refund\b|"
                           r"\b(?:financing|instalments?|installments?|leasing|cash ?back|loyalty points|business loans?)\b",
                           re.I)
-_DEAL = re.compile(r"\bextend(?:s|ed)?\s+(?:the\s+|your\s+|any\s+)?(?:[\w'’-]+\s+){0,2}?warranty\b|\b\d+(?:\.\d+)?%\s+off\b|\bdiscount(?:s|ed)?\b|\bservice credits?\b|\bcredit\s+(?:you\s+)?\d+%|"
+_DEAL = re.compile(r"\brecycl\w+\b|\btake-?back\b|\bfree\s+(?:[\w-]+\s+){0,2}?(?:trial|pilot)\b|"
+                   r"\b(?:trial|pilot)\b[^.;]{0,30}\bfree\b|\bextend(?:s|ed)?\s+(?:the\s+|your\s+|any\s+)?(?:[\w'’-]+\s+){0,2}?warranty\b|\b\d+(?:\.\d+)?%\s+off\b|\bdiscount(?:s|ed)?\b|\bservice credits?\b|\bcredit\s+(?:you\s+)?\d+%|"
                    r"\b(?:months?|weeks?)\s+free\b|\bfirst\s+[\w-]+\s+free\b|\bcashback\b|\breferral\s+(?:bonus|reward)", re.I)
 _STANDARDS = re.compile(r"\b(ISO\s?\d{4,5}|HIPAA|PCI[- ]DSS|GDPR|FedRAMP|Cyber Essentials|ATEX|NIST\s?\d*|SOC\s?1|IEC\s?\d{4,5})\b")
 _CHANNELS = re.compile(r"\b(?:sms|text messages?|e-?mails?|emailed|microsoft teams|slack|push notifications?|whatsapp|pagers?|"
@@ -1641,8 +1644,8 @@ def _changed_modifier(claim: str, approved: str, own_names: Sequence[str] = ()) 
     a_pairs = [p for p in _modified_nouns(approved) if p[0] not in names]
     a_words = set(tokens(approved))
     for i, (mod, noun, raw) in enumerate(_modified_nouns(claim)):
-        if mod in names or mod in a_words:
-            continue
+        if mod in names or mod in a_words or mod == "microsoft":
+            continue  # (a "Microsoft Teams channel" is where alerts go, not a kind of team)
         before = [m for m, n, _ in a_pairs if n == noun]
         every = re.search(rf"\b(all|every|any)\s+{re.escape(noun)}s?\b", approved, re.I)
         if not before and every and mod in _SCOPE_MODIFIERS:

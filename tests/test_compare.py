@@ -1885,3 +1885,20 @@ def test_the_products_name_and_a_model_word_is_one_model() -> None:
     own = ("Keel Sentinel", "Sentinel", "Keel")
     assert [d.kind for d in compare("Sentinel Pro sensors come with a 3-year warranty.", approved, own_names=own)] == ["scope"]
     assert compare("Sentinel sensors come with a 3-year warranty.", approved, own_names=own) == []
+
+
+@pytest.mark.parametrize(
+    "claim, approved, expected",
+    [
+        ("Forecasts also recommend the best markdown price for slow-moving stock.",
+         "Forecasts are retrained every night on the latest sales.", ["added_claim"]),
+        ("Alerts can be posted straight into a Microsoft Teams channel for your maintenance crew.",
+         "Alerts reach the maintenance team weeks before a machine fails.", ["added_claim"]),
+        ("Send your spent batteries back to us and we'll recycle them for free.",
+         "Technicians swap the battery on site in seconds, without sending the sensor back to the factory.", ["added_claim"]),
+        ("Keel offers a free 30-day pilot with up to 10 sensors for new plants.",
+         "Keel Sentinel is priced per plant, not per sensor.", ["added_claim"]),
+    ],
+)
+def test_recommendations_channels_recycling_and_pilots_say_more(claim: str, approved: str, expected: list[str]) -> None:
+    assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
