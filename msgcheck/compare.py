@@ -684,7 +684,10 @@ def _eliminated(claim: str, approved: str) -> str | None:
 # a minimum to qualify: "keep $10,000 or more", "balances of $5k and above", "a minimum balance of $1,000"
 _THRESHOLD = re.compile(r"(?:[$€£]\s?[\d,.]+\s*[km]?|\b[\d,.]+\s*(?:dollars|euros|pounds|sensors|stores|users|seats|locations))"
                         r"\s+(?:or more|or above|or over|and up|and above|minimum)\b|"
-                        r"\b(?:a\s+)?minimum\s+(?:balance|deposit|spend|order|of)\s+(?:of\s+)?[$€£]?\s?[\d,.]+", re.I)
+                        r"\b(?:a\s+)?minimum\s+(?:balance|deposit|spend|order|of)\s+(?:of\s+)?[$€£]?\s?[\d,.]+|"
+                        # "card payments under $10,000", "for transfers above $5k": only some of them
+                        r"\b(?:payments?|transfers?|transactions?|sales|invoices|amounts?|balances?)\s+(?:of\s+)?"
+                        r"(?:under|below|less than|over|above|more than|up to)\s+[$€£]\s?[\d,.]+\s*[km]?", re.I)
 
 
 _PEOPLE = {"people", "person", "users", "user", "staff", "employees", "members", "seats", "seat", "logins", "team",

@@ -1902,3 +1902,10 @@ def test_the_products_name_and_a_model_word_is_one_model() -> None:
 )
 def test_recommendations_channels_recycling_and_pilots_say_more(claim: str, approved: str, expected: list[str]) -> None:
     assert [d.kind for d in compare(claim, approved, own_names=("Keel Sentinel", "Keel"))] == expected
+
+
+def test_payments_under_an_amount_are_only_some_of_them() -> None:
+    approved = "Card payments land in your account the next business day."
+    assert kinds("Card payments under $10,000 land in your account the next business day.", approved) == ["scope"]
+    assert kinds("For transfers under $10,000, pay overseas suppliers in 30 currencies at the mid-market rate.",
+                 "Pay overseas suppliers in 30 currencies at the mid-market rate plus a flat 0.5% fee.") == ["scope"]
