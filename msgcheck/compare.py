@@ -1935,6 +1935,7 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
                and not set(ws) <= _DEGREE]
         if known and new and len(items) > listed:
             return f"widens it to {', '.join(x.strip() for x in new)} ('{m.group(0).strip()}'), which the platform's wording does not cover"
+
     return None
 
 
@@ -1957,9 +1958,19 @@ def _also_another_thing(claim: str, approved: str, own_names: Sequence[str] = ()
     same = _SAME_FOR.search(text)
     if same and _singular(same.group(1).lower()) not in a_words:
         return f"says it of the {same.group(1).lower()} as well ('{same.group(0).strip(' ,;—–-')}'), which the platform's wording does not"
+    # "Every report, export and email digest … refreshes every 5 seconds" where the platform says dashboards do
+    every = _EVERY_LIST.search(claim)
+    if every:
+        items = [x for x in _LIST_SPLIT.split(every.group(1)) if x.strip()]
+        people = re.compile(r"\b(?:cashiers?|buyers?|managers?|staff|employees?|clerks?|assistants?|users?|members?|"
+                            r"person|people|owners?|accountants?|technicians?)\b", re.I)  # "every cashier, buyer and manager": the team
+        if len(items) >= 3 and not people.search(every.group(1)) and not any(
+                _singular(t) in a_words or _base_form(t) in a_words for x in items for t in tokens(x) if t not in _STOP):
+            return f"says it of {', '.join(x.strip() for x in items)} ('{every.group(0).strip()}'), which the platform's wording does not cover"
     return None
 
 
+_EVERY_LIST = re.compile(r"\b(?:every|all|each)\s+((?:[\w-]+\s*,\s*)+[\w-]+(?:\s+[\w-]+)?\s+(?:and|or)\s+[\w-]+(?:\s+[\w-]+)?)", re.I)
 _EXCEPTION = re.compile(r"(?:;|,|—|–|\bbut|\bwhile|\bwhereas)\s+(?:(?:and|but)\s+)?(?P<rest>(?:the |all |every )?(?:other|older|"
                         r"remaining|rest of the|everything else|everyone else)\b[^;.]*)", re.I)
 _STILL = re.compile(r"(?:;|,|\s[-—–]\s|\bbut\b|\bwhile\b|\bwhereas\b)\s*(?P<rest>[^;.]*\bstill\s+(?:need|needs|have to|has to|require|"

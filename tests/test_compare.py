@@ -1909,3 +1909,12 @@ def test_payments_under_an_amount_are_only_some_of_them() -> None:
     assert kinds("Card payments under $10,000 land in your account the next business day.", approved) == ["scope"]
     assert kinds("For transfers under $10,000, pay overseas suppliers in 30 currencies at the mid-market rate.",
                  "Pay overseas suppliers in 30 currencies at the mid-market rate plus a flat 0.5% fee.") == ["scope"]
+
+
+def test_every_one_of_a_list_of_other_things() -> None:
+    approved = "Lumen Pulse dashboards refresh every 5 seconds."
+    own = ("Lumen Pulse", "Lumen")
+    assert [d.kind for d in compare("Every report, export and email digest in Lumen Pulse refreshes every 5 seconds.",
+                                    approved, own_names=own)] == ["scope"]
+    assert compare("You pay by location, not by login, so bring every cashier, buyer and manager on board.",
+                   "Lumen Pulse is priced per store, not per user, so the whole team can use it.", own_names=own) == []
