@@ -58,7 +58,10 @@ ABLATABLE = ("_added_restriction", "_changed_modifier", "_changed_per_unit", "_a
              # session 4
              "_kind_of_users", "_named_for_any", "_one_model", "_sent_to_us", "_done_by_hand", "_reversed_change",
              # session 5
-             "_widened_list", "_alerts_us", "_third_party_does", "_others_decide")
+             "_widened_list", "_alerts_us", "_third_party_does", "_others_decide",
+             # session 6
+             "_money_goes_elsewhere", "_also_another_thing", "_card_brand", "_any_of_yours", "_whole_for_part",
+             "_not_yet")
 
 
 class Prepared:
