@@ -26,22 +26,22 @@ SAMPLE_PLATFORM = ROOT / "platform" / "messaging.yaml"
 # Measured on the test split (700 rows, see docs/evaluation.md), minus 0.02.
 MARGIN = 0.02
 MEASURED_F1 = {
-    "aligned": 0.892,
-    "drift": 0.948,
-    "off_message": 0.849,
-    "retired": 0.974,
+    "aligned": 0.905,
+    "drift": 0.956,
+    "off_message": 0.872,
+    "retired": 0.966,
     "none": 0.977,
 }
 MEASURED_MESSAGE_ID = 1.0
 # Issue 2's bar: per-kind accuracy (recall) on every labelled claim against the sample platform
-# (dev and test, 2,089 rows), measured minus the margin. The set grew with harder blind batches in
+# (dev and test, 2,761 rows), measured minus the margin. The set grew with harder blind batches in
 # session 6: the session-start code reads lower on the grown set than the pins of session 5 (e.g.
 # off-message 0.893 on 1,753 rows), so these are re-measured on the current set, not lowered by code.
 MEASURED_SAMPLE_PLATFORM_RECALL = {
-    "aligned": 0.952,
-    "drift": 0.940,
-    "off_message": 0.907,
-    "retired": 0.975,
+    "aligned": 0.955,
+    "drift": 0.952,
+    "off_message": 0.923,
+    "retired": 0.980,
     "none": 1.0,
 }
 MEASURED_LEXICAL_F1 = {"banned": 1.0, "terminology": 1.0}
