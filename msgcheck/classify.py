@@ -227,7 +227,18 @@ _SAME_WORD = [(re.compile(p), w) for p, w in (
     (r"\b(?:locations?|sites?|shops?|stores?|branch(?:es)?|chains?)\b", "store"),
     (r"\b(?:wash-?downs?|hose-?downs?|hos(?:e|ed|es|ing)(?: it| them)? down|hosed-down|jet-?wash\w*|pressure[- ]wash\w*)\b",
      "washdown"),
-    (r"\b(?:dusty|grime|grimy|dirt|dirty)\b", "dust"),
+    (r"\b(?:dusty|grime|grimy|dirt|dirty|grit|gritty)\b", "dust"),
+    # offline in other words: "Wi-Fi dropped in the stockroom", "lost signal", "signal dead"
+    (r"\b(?:offline|no (?:signal|connection|wi-?fi|internet)|(?:signal|connection|wi-?fi|internet) (?:drops?|dropped|dies|died|"
+     r"is dead|goes down|went down|cuts? out|dropped out)|lost (?:the |your )?(?:signal|connection|wi-?fi)|(?:signal|wi-?fi) dead)\b",
+     "offline"),
+    (r"\b(?:keeps? (?:working|going|running)|carr(?:y|ies) on|works? regardless)\b", "keepworking"),
+    (r"\b(?:sync\w*|catch(?:es)? up|catching up)\b", "sync"),
+    (r"\b(?:magnet\w*|clamps? on|snaps? on|sticks? on)\b", "magnet"),
+    (r"\b(?:electricians?|sparky|sparkies)\b", "electrician"),
+    (r"\b(?:cables?|cabling|wires?|wiring|wire up)\b", "cable"),
+    (r"\b(?:sql|query language|write a query|writing queries)\b", "sql"),
+    (r"\b(?:running low|low[- ]stock|low on stock|runs low)\b", "lowstock"),
     (r"\b(?:freez\w*|sub-?zero|cold rooms?|cold stores?|deep-?freeze)\b", "freezing"),
 )]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from msgcheck.models import Kind, Location, TextBlock
 from msgcheck.pipeline import Engine
 
@@ -564,3 +566,23 @@ def test_an_opposite_idea_to_another_wording_of_the_message_is_drift(fake_embedd
     v = clf.judge("Money in the savings pot stays locked until the term ends.", cos)
     assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[proof]
     assert clf.judge("Money in your savings pot earns interest.", cos).kind is Kind.ALIGNED
+
+
+@pytest.mark.parametrize(
+    "claim, wording",
+    [
+        ("Wi-Fi dropped in the stockroom? The app carries on and catches up once you're reconnected.",
+         "The mobile app keeps working offline and syncs when the store is back online."),
+        ("A magnetic base means there's nothing to cable and no sparky to book.",
+         "Sensors attach with a magnet and need no cables or electrician."),
+        ("Shop-floor leads put together their own views, no query language needed.",
+         "Store managers build their own reports without SQL."),
+        ("Hose-downs, grit and sub-zero cold rooms won't knock them out.",
+         "The sensors survive washdowns, dust and freezing cold stores."),
+    ],
+)
+def test_one_meaning_in_other_words_counts_as_shared(claim: str, wording: str) -> None:
+    from msgcheck.classify import content_words
+
+    shared = content_words(claim) & content_words(wording)
+    assert len(shared) >= 2, shared
