@@ -1485,6 +1485,9 @@ def _named_for_any(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     same_noun = bool(nouns & {_stem(t) for t in tokens(text)})
     slot = re.search(r"\b(?:to|into|with)\s+(?:any|all|every)\b", approved, re.I)
     names = [n for n in names if same_noun or slot and re.search(rf"\b(?:to|into|with)\s+(?:the\s+)?{re.escape(n)}", text)]
+    said = [n for n in _PROPER.findall(_without_names(approved, own_names)) if re.search(rf"\b{re.escape(n)}\b", text)]
+    if names and not said and re.search(r"\b(?:also|too|as well|now)\b", text, re.I):
+        return None  # "Fernway now syncs with FreshBooks too": another integration, not a narrowing of "any"
     if names:
         return f"names {', '.join(names)} where the platform says {m.group(0).strip()}"
     return None

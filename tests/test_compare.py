@@ -1918,3 +1918,10 @@ def test_every_one_of_a_list_of_other_things() -> None:
                                     approved, own_names=own)] == ["scope"]
     assert compare("You pay by location, not by login, so bring every cashier, buyer and manager on board.",
                    "Lumen Pulse is priced per store, not per user, so the whole team can use it.", own_names=own) == []
+
+
+def test_another_integration_too_is_no_narrowing_of_any() -> None:
+    approved = "Your readings export to any historian or CMMS through an open API."
+    assert kinds("Readings flow into SAP PM and IBM Maximo through our API.", approved) == ["scope"]
+    assert "scope" not in kinds("Fernway now syncs with FreshBooks too.",
+                                "Every transaction syncs to QuickBooks or Xero automatically.")
