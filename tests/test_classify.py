@@ -579,6 +579,8 @@ def test_an_opposite_idea_to_another_wording_of_the_message_is_drift(fake_embedd
          "Store managers build their own reports without SQL."),
         ("Hose-downs, grit and sub-zero cold rooms won't knock them out.",
          "The sensors survive washdowns, dust and freezing cold stores."),
+        ("Customer figures are scrambled while they're stored and on the wire.",
+         "Your sales data is encrypted at rest and in transit."),
     ],
 )
 def test_one_meaning_in_other_words_counts_as_shared(claim: str, wording: str) -> None:
