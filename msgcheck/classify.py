@@ -359,7 +359,8 @@ class Classifier:
         claim_q = [q for q in quantities(text) if _telling(q)]
         claim_bases = bases(text)
         claim_b = set().union(*claim_bases) | ideas(text)
-        if not claim_q and not claim_b and not promises_an_end(text):
+        ended = promises_an_end(text)
+        if not claim_q and not claim_b and not ended:
             return out
         for i, wq in enumerate(self._figures):
             if any((c.dimension == w.dimension or {c.dimension, w.dimension} == {"percent", "multiplier"})
@@ -367,7 +368,7 @@ class Classifier:
                     or claim_b & self._bases[i] and (sims is None or sims[i] >= self.t.idea_floor) \
                     or all(claim_bases) and claim_bases == self._pricing[i] \
                     or claim_bases[0] & self._pricing[i][1] \
-                    or ends_what_is_cut(text, self.wordings[i].text):
+                    or ended and ends_what_is_cut(text, self.wordings[i].text):
                 # (priced per the same thing and not per the same other thing: "by location, not by
                 # seat" is "per store, not per user", however far apart the rest of the words are; priced
                 # per what the wording denies, "every person needs a paid seat", is about that wording too)
