@@ -26,9 +26,9 @@ SAMPLE_PLATFORM = ROOT / "platform" / "messaging.yaml"
 # Measured on the test split (700 rows, see docs/evaluation.md), minus 0.02.
 MARGIN = 0.02
 MEASURED_F1 = {
-    "aligned": 0.905,
+    "aligned": 0.915,
     "drift": 0.956,
-    "off_message": 0.872,
+    "off_message": 0.894,
     "retired": 0.966,
     "none": 0.977,
 }
@@ -38,9 +38,9 @@ MEASURED_MESSAGE_ID = 1.0
 # session 6: the session-start code reads lower on the grown set than the pins of session 5 (e.g.
 # off-message 0.893 on 1,753 rows), so these are re-measured on the current set, not lowered by code.
 MEASURED_SAMPLE_PLATFORM_RECALL = {
-    "aligned": 0.955,
+    "aligned": 0.965,
     "drift": 0.952,
-    "off_message": 0.923,
+    "off_message": 0.944,
     "retired": 0.980,
     "none": 1.0,
 }
