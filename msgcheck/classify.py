@@ -285,7 +285,10 @@ class Classifier:
         self._competitors = platform.competitors
         self._banned = {b.phrase.lower() for b in platform.banned}
         self._own_names = own_names(platform)
+        self._name_words = {t.lower() for n in self._own_names for t in n.split()}
         self._names = name_masker(platform)
+        # what each retired wording is about ("dashboards"): sharing only that repeats nothing
+        self._subjects = [_subject_word(w.text, self._names) if w.retired else "" for w in wordings]
         self._words = [content_words(w.text, self._names) for w in wordings]
         docs = len({w.message_id for w in wordings}) or 1
         df: dict[str, int] = {}
@@ -506,27 +509,24 @@ class Classifier:
             return None
         said = {_stem(t) for t in re.findall(r"[a-z]+", subject.group(0).lower())}
         head = " ".join(text.split()[:6])
-        names = {t.lower() for n in self._own_names for t in n.split()}
         for pair in _pairs(head):
             owner = self._parts.get(pair)
-            if owner and owner != w.message_id and pair not in _pairs(w.text) and not set(pair.split()) & names \
+            if owner and owner != w.message_id and pair not in _pairs(w.text) and not set(pair.split()) & self._name_words \
                     and not {_stem(t) for t in pair.split()} & said:  # "forecasting models" are the "Forecasts"
                 return f"says it of the {pair} only, where the platform says '{w.text}'"
         return None
 
     def _said_elsewhere(self, d: Difference, w: Wording) -> bool:
-        m = re.match(r"adds ('[^']+'(?:, '[^']+')*)", d.reason)
-        if not m:
+        words = _added_words(d.reason)
+        if not words:
             return False
-        words = re.findall(r"'([^']+)'", m.group(1))
         siblings = [self.wordings[j].text.lower() for j in self._by_message[w.message_id] if self.wordings[j].text != w.text]
         return all(any(re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", t) for t in siblings) for word in words)
 
     def _banned_only(self, d: Difference, i: int) -> bool:
         """Whether an added absolute is only banned superlatives ("risk-free", "world-class"), which
         say nothing of the wording's subject — not "zero downtime" beside "cut downtime by up to 40%"."""
-        m = re.match(r"adds ('[^']+'(?:, '[^']+')*)", d.reason)
-        words = re.findall(r"'([^']+)'", m.group(1)) if m else []
+        words = _added_words(d.reason)
         return bool(words) and all(w.lower() in self._banned and not content_words(w) & self._words[i] for w in words)
 
     def _others_of(self, i: int, order: Sequence[int]) -> list[int]:
@@ -558,7 +558,7 @@ class Classifier:
             # "predicts every machine failure before it happens" is repeated by a claim of foresight ("sees every
             # breakdown coming"), not by "a live health score for every machine"
             diffs.append(Difference("unsaid", f"says nothing of seeing it coming, where the retired wording does ('{w.text}')"))
-        if w.retired and not (content_words(text, self._names) & self._words[i]) - {"free", _subject_word(w.text, self._names)} \
+        if w.retired and not (content_words(text, self._names) & self._words[i]) - {"free", self._subjects[i]} \
                 and not ideas(text) & ideas(w.text) - {"free/paid"} \
                 and not (_AT_NIGHT.search(text) and _AT_NIGHT.search(w.text)):
             # "free mobile check deposit" shares only "free" with "International transfers are free": not that point
@@ -611,6 +611,12 @@ _FOR_GOOD = re.compile(r"\b(?:ever|forever|for life|lifetime|life of|outlasts?|o
 
 
 _AT_NIGHT = re.compile(r"\b(?:overnight|nightly|night|while you sleep)\b", re.I)
+
+
+def _added_words(reason: str) -> list[str]:
+    """The words a difference says the claim adds: "adds 'only', 'every'" → only, every."""
+    m = re.match(r"adds ('[^']+'(?:, '[^']+')*)", reason)
+    return re.findall(r"'([^']+)'", m.group(1)) if m else []
 
 
 def _subject_word(text: str, names: "re.Pattern[str] | None") -> str:

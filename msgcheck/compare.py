@@ -1965,14 +1965,15 @@ def _also_another_thing(claim: str, approved: str, own_names: Sequence[str] = ()
     every = _EVERY_LIST.search(claim)
     if every:
         items = [x for x in _LIST_SPLIT.split(every.group(1)) if x.strip()]
-        people = re.compile(r"\b(?:cashiers?|buyers?|managers?|staff|employees?|clerks?|assistants?|users?|members?|"
-                            r"person|people|owners?|accountants?|technicians?)\b", re.I)  # "every cashier, buyer and manager": the team
-        if len(items) >= 3 and not people.search(every.group(1)) and not any(
+        if len(items) >= 3 and not _TEAM_MEMBERS.search(every.group(1)) and not any(
                 _singular(t) in a_words or _base_form(t) in a_words for x in items for t in tokens(x) if t not in _STOP):
             return f"says it of {', '.join(x.strip() for x in items)} ('{every.group(0).strip()}'), which the platform's wording does not cover"
     return None
 
 
+# "every cashier, buyer and manager": the whole team, not other things
+_TEAM_MEMBERS = re.compile(r"\b(?:cashiers?|buyers?|managers?|staff|employees?|clerks?|assistants?|users?|members?|"
+                           r"person|people|owners?|accountants?|technicians?)\b", re.I)
 _EVERY_LIST = re.compile(r"\b(?:every|all|each)\s+((?:[\w-]+\s*,\s*)+[\w-]+(?:\s+[\w-]+)?\s+(?:and|or)\s+[\w-]+(?:\s+[\w-]+)?)", re.I)
 _EXCEPTION = re.compile(r"(?:;|,|—|–|\bbut|\bwhile|\bwhereas)\s+(?:(?:and|but)\s+)?(?P<rest>(?:the |all |every )?(?:other|older|"
                         r"remaining|rest of the|everything else|everyone else)\b[^;.]*)", re.I)
