@@ -669,6 +669,30 @@ def ends_what_is_cut(claim: str, approved: str) -> bool:
     return any(_stem(m.group(1).lower()) in a_words for m in _ENDED.finditer(claim))
 
 
+# a promise that it never fails: "always up", "up 100% of the time", "zero outages", "never goes down",
+# "you'll never lose a single minute to downtime", "never have unplanned downtime again"
+_NEVER_FAILS = re.compile(
+    r"\b(?:always\s+(?:up|online)|(?:up|online|available)\s+100\s?%|100\s?%\s+(?:uptime|availability|of\s+the\s+time)|"
+    r"zero\s+(?:outages?|(?:unplanned\s+)?downtime)|no\s+(?:outages?|downtime),?\s+ever|"
+    r"never\s+(?:goes|go|went|is|are|be|going\s+to\s+be)\s+(?:down|offline)|never\s+(?:down|offline)|"
+    r"never\s+(?:\w+\s+){0,4}?(?:to|of)\s+downtime|never\s+(?:\w+\s+){0,3}?(?:unplanned\s+)?(?:downtime|outages?)(?:\s+\w+){0,2}?\s+again)\b",
+    re.I)
+_UPTIME = re.compile(r"\b(?:uptime|availability|downtime)\b", re.I)
+
+
+def never_fails(claim: str, approved: str) -> str | None:
+    """"Always up. Zero outages, ever." where the wording commits to 99.9% uptime, or "zero downtime"
+    where it cuts downtime by up to 40%: a promise that it never fails, said of what the wording
+    measures in part — about that wording, however far apart the rest of the words are."""
+    m = _NEVER_FAILS.search(claim)
+    if not m or not _UPTIME.search(approved):
+        return None
+    figure = next((q for q in quantities(approved) if q.dimension == "percent" and q.value < 100), None)
+    if figure is None:
+        return None
+    return f"promises it never fails ('{m.group(0)}') where the platform says {figure.text}"
+
+
 def _eliminated(claim: str, approved: str) -> str | None:
     """"Never run out of stock again" where the platform says "reduce stockouts by up to 25%": a
     reduction promised as an end to the problem."""

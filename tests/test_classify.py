@@ -588,3 +588,20 @@ def test_one_meaning_in_other_words_counts_as_shared(claim: str, wording: str) -
 
     shared = content_words(claim) & content_words(wording)
     assert len(shared) >= 2, shared
+
+
+def test_a_promise_that_it_never_fails_is_drift_from_the_uptime_wording_however_far(platform, fake_embedder) -> None:
+    """'Always up. Zero outages, ever.' shares few words with '99.9% uptime': below the topic threshold
+    it is still a drift from that wording (a stronger promise), not a new claim; too far (below the
+    floor) it is off-message. Cosines set by hand (no lexical or figure lift)."""
+    clf, texts, cos = _by_hand(platform, fake_embedder)
+    sla = texts.index("Lumen Pulse offers a 99.9% uptime service level agreement.")
+    cos[sla] = 0.30
+    for claim in ("Lumen Pulse is always up. Zero outages, ever.", "It is up 100% of the time.",
+                  "You'll never lose a single minute to downtime."):
+        v = clf.judge(claim, cos)
+        assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[sla], claim
+        assert [d.kind for d in v.differences] == ["absolute"] and "99.9%" in v.reason
+    assert clf.judge("Lumen Pulse runs in the cloud.", cos).kind is Kind.OFF_MESSAGE  # no such promise
+    cos[sla] = 0.15
+    assert clf.judge("Lumen Pulse is always up.", cos).kind is Kind.OFF_MESSAGE

@@ -1925,3 +1925,24 @@ def test_another_integration_too_is_no_narrowing_of_any() -> None:
     assert kinds("Readings flow into SAP PM and IBM Maximo through our API.", approved) == ["scope"]
     assert "scope" not in kinds("Fernway now syncs with FreshBooks too.",
                                 "Every transaction syncs to QuickBooks or Xero automatically.")
+
+
+@pytest.mark.parametrize("claim", [
+    "Lumen Pulse is always up. Zero outages, ever.", "Up 100% of the time.", "Your dashboards are never offline.",
+    "You'll never lose a single minute to downtime.", "You'll never have unplanned downtime again.",
+    "Zero downtime on every machine."])
+def test_a_promise_that_it_never_fails_against_a_share_of_uptime_or_a_cut_in_downtime(claim: str) -> None:
+    from msgcheck.compare import never_fails
+
+    assert never_fails(claim, "Lumen Pulse offers a 99.9% uptime service level agreement.")
+    assert never_fails(claim, "Plants using Keel Sentinel cut unplanned downtime by up to 40%.")
+    assert not never_fails(claim, "Lumen Pulse dashboards refresh every 5 seconds.")  # measures no uptime
+
+
+def test_no_promise_that_it_never_fails() -> None:
+    from msgcheck.compare import never_fails
+
+    sla = "Lumen Pulse offers a 99.9% uptime service level agreement."
+    assert not never_fails("We commit to 99.9% uptime in the contract.", sla)
+    assert not never_fails("The app is always on hand in your pocket.", sla)
+    assert not never_fails("Support is always available by chat.", sla)
