@@ -240,6 +240,7 @@ _SAME_WORD = [(re.compile(p), w) for p, w in (
     (r"\b(?:cables?|cabling|wires?|wiring|wire up)\b", "cable"),
     (r"\b(?:sql|query language|write a query|writing queries)\b", "sql"),
     (r"\b(?:running low|low[- ]stock|low on stock|runs low)\b", "lowstock"),
+    (r"\b(?:alerts?|alerted|alerting|heads-?ups?|warn(?:s|ed|ing|ings)?|notif(?:y|ies|ied|ication|ications))\b", "alert"),
     (r"\b(?:build|builds|building|built|put together|puts together|assembl\w*)\b", "build"),
     (r"\b(?:encrypt\w*|scrambl\w*)\b", "encrypt"),
     (r"\b(?:at rest|in storage|while (?:it's|they're|it is|they are) stored|when stored)\b", "atrest"),

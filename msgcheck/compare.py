@@ -1203,7 +1203,7 @@ _OPPOSITE_IDEAS = [
     (("automatic", r"\b(automatic(ally)?|by (it|them)sel(f|ves)|on (its|their) own|hands-free)\b"),
      ("manual", r"\b(manual(ly)?|by hand|types? (every|each|all|in)|keys? (in|every|each|all)|re-?keys?|enters? (every|each|all)|"
                 r"cop(y|ies) (every|each|all))\b")),
-    (("in advance", r"\b(before (a|the|any)? ?[\w-]+ (fails|breaks|goes|happens)|ahead of|in advance|weeks? (early|before)|"
+    (("in advance", r"\b(before (a|the|any)? ?[\w-]+ (ever |even |actually )?(fails|breaks|goes|happens)|ahead of|in advance|weeks? (early|before)|"
                     r"sees? (?:[\w-]+\s+){0,3}coming|(flag(s|ging)?|spots?|spotting|warn(s|ing)?|tell(s|ing)?|catch(es|ing)?) (you |it |them )?(first|early)|by surprise|off guard|(gets?|slips?) past|"
                     r"predict(s|ed|ing|ion|ions)?|foresight|before it (happens|goes)|"
                     r"before (a|the|any) [\w-]+ (is|goes|runs|turns up) (empty|out|dry|bare)|while there'?s still)\b"),

@@ -605,3 +605,10 @@ def test_a_promise_that_it_never_fails_is_drift_from_the_uptime_wording_however_
     assert clf.judge("Lumen Pulse runs in the cloud.", cos).kind is Kind.OFF_MESSAGE  # no such promise
     cos[sla] = 0.15
     assert clf.judge("Lumen Pulse is always up.", cos).kind is Kind.OFF_MESSAGE
+
+
+def test_a_heads_up_is_an_alert_in_the_overlap() -> None:
+    from msgcheck.classify import content_words
+
+    assert "alert" in content_words("Your staff get a heads-up that something's running low.")
+    assert "alert" in content_words("We notify the team.") and "alert" in content_words("Warnings go out.")

@@ -1946,3 +1946,10 @@ def test_no_promise_that_it_never_fails() -> None:
     assert not never_fails("We commit to 99.9% uptime in the contract.", sla)
     assert not never_fails("The app is always on hand in your pocket.", sla)
     assert not never_fails("Support is always available by chat.", sla)
+
+
+def test_before_it_ever_happens_is_foresight() -> None:
+    from msgcheck.compare import ideas
+
+    assert "in advance/too late" in ideas("Sentinel catches every machine breakdown before it ever happens.")
+    assert "in advance/too late" in ideas("Keel Sentinel predicts every machine failure before it happens.")
