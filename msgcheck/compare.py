@@ -1254,8 +1254,14 @@ _OPPOSITE_IDEAS = [
                             r"(battery|cell) needs? (replacing|replacement|changing|swapping))\b")),
     (("a person on the phone", r"\b((real|actual|live) (person|human)|a (person|human) (answers|picks up)|no bots?)\b"),
      ("no person on the phone", r"\b((chat|e-?mail)[- ]only|(chat|e-?mail) (and|or) (chat|e-?mail) only|no phone( line| number| support)?|"
-                                r"chatbots?|(a|the) bot|(an? |our )?(automated|virtual|ai) (assistant|agent)s?|"
+                                r"chatbots?|(a|the) bot|(an? |our )?(automated|virtual|ai)( voice)? (assistant|agent|menu|attendant)s?|"
                                 r"don'?t (take|answer) (customer )?(calls|the phone)|(not|never|won't|don't) (get|reach|speak to) a (human|person))\b")),
+    # how long it takes: "in under an hour", "the same afternoon", "in about 10 minutes" against "a slow,
+    # drawn-out process", "budget several days", "a multi-week project", "isn't a quick job"
+    (("quick", r"\b(in (under|about|less than|around) (an? |one |\d+ |ten |five |two )?(minutes?|hours?)|the same (afternoon|morning|day)|"
+               r"in (a few |mere )?(minutes|seconds)|within (an|the) hour)\b"),
+     ("slow", r"\b(slow|drawn[- ]out|lengthy|long[- ]winded|(isn'?t|is not|not) (a |so )?(quick|fast)|takes? (days|weeks|months)|"
+              r"(several|a few|many|multiple) (days|weeks|months)|multi-?(day|week|month))\b")),
     (("you earn interest", r"\b(earn(s|ing)?\b[^.;]{0,30}\b(apy|interest|yield)|interest is paid|we pay (you )?interest)\b"),
      ("you pay interest", r"\b((you|you'll|customers|businesses) (pay|owe) (the |an? )?interest|interest (is )?charged|"
                           r"charges? (you )?interest)\b")),
@@ -1281,7 +1287,7 @@ def ideas(text: str) -> frozenset[str]:
                      if x[0] not in _WEAK_TIES and (x[1].search(low) or y[1].search(low)))
 
 
-_WEAK_TIES = {"automatic"}  # "automatically" is said of everything: no evidence two sentences share a topic
+_WEAK_TIES = {"automatic", "quick"}  # "automatically" is said of everything: no evidence two sentences share a topic
 
 
 def _affirmative(text: str) -> str:

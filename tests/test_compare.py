@@ -1953,3 +1953,19 @@ def test_before_it_ever_happens_is_foresight() -> None:
 
     assert "in advance/too late" in ideas("Sentinel catches every machine breakdown before it ever happens.")
     assert "in advance/too late" in ideas("Keel Sentinel predicts every machine failure before it happens.")
+
+
+@pytest.mark.parametrize("claim", [
+    "Hooking up your till system isn't a quick job. Budget several days of integration work.",
+    "Getting connected is a slow, drawn-out process.", "Plan for a multi-week integration project."])
+def test_slow_where_the_platform_says_quick_is_a_reversal(claim: str) -> None:
+    assert "reversal" in kinds(claim, "Connect your point-of-sale system in under an hour.")
+
+
+def test_quick_in_other_words_is_no_reversal() -> None:
+    assert "reversal" not in kinds("Your tills are hooked up within the hour.", "Connect your point-of-sale system in under an hour.")
+    assert "reversal" not in kinds("Most shops are live the same afternoon.", "Connect your point-of-sale system in under an hour.")
+
+
+def test_an_automated_voice_assistant_is_no_person_on_the_phone() -> None:
+    assert kinds("Calls are handled by our automated voice assistant.", "No bots and no call queues") == ["reversal"]
