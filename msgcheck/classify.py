@@ -233,7 +233,8 @@ _SAME_WORD = [(re.compile(p), w) for p, w in (
     (r"\b(?:offline|no (?:signal|connection|wi-?fi|internet)|(?:signal|connection|wi-?fi|internet) (?:drops?|dropped|dies|died|"
      r"is dead|goes down|went down|cuts? out|dropped out)|lost (?:the |your )?(?:signal|connection|wi-?fi)|(?:signal|wi-?fi) dead)\b",
      "offline"),
-    (r"\b(?:keeps? (?:working|going|running)|carr(?:y|ies) on|works? regardless)\b", "keepworking"),
+    (r"\b(?:keeps? (?:on )?(?:working|going|running)|carr(?:y|ies) on|works? regardless|surviv\w*|takes? (?:it|them) (?:all )?in (?:its |their )?stride)\b",
+     "keepworking"),
     (r"\b(?:sync\w*|catch(?:es)? up|catching up)\b", "sync"),
     (r"\b(?:magnet\w*|clamps? on|snaps? on|sticks? on)\b", "magnet"),
     (r"\b(?:electricians?|sparky|sparkies)\b", "electrician"),

@@ -612,3 +612,11 @@ def test_a_heads_up_is_an_alert_in_the_overlap() -> None:
 
     assert "alert" in content_words("Your staff get a heads-up that something's running low.")
     assert "alert" in content_words("We notify the team.") and "alert" in content_words("Warnings go out.")
+
+
+def test_surviving_is_keeping_going_in_the_overlap() -> None:
+    from msgcheck.classify import content_words
+
+    shared = content_words("Hose it down, cover it in dust: it keeps on going.") & content_words(
+        "The sensors survive washdowns, dust and freezing cold stores.")
+    assert {"keepwork", "washdown", "dust"} <= shared
