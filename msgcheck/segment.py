@@ -298,6 +298,9 @@ def claim_reason(text: str, role: str = "body") -> str | None:
     if re.search(r"\b(webinar|workshop|meetup|live demo|roadshow|open day|info session)\b", t, re.I) \
             and (_WEEKDAY.search(t) or _CLOCK.search(t) or _DATE_IN.search(t)) and len(words) <= 16:
         return "event line"  # "Keel Systems reliability webinar — Thursday, 14:00 CET. Register below."
+    if re.search(r"\b(webinar|workshop|meetup|roadshow|town hall|info session|live demo|launch event)s?$", t, re.I) \
+            and len(words) <= 10:
+        return "title"  # "Lumen Pulse: Q4 product update webinar": an event's name, no full stop
     if re.match(r"^[^.]{0,60}\b(checklist|guide|manual|datasheet|data sheet|spec sheet|handbook|playbook|one-pager|"
                 r"brochure|white ?paper|release notes|price list|rate card)\s*[-–—:|]", t, re.I) \
             and not t.endswith((".", "!")) and len(words) <= 12:

@@ -56,6 +56,7 @@ NON_CLAIMS = [
     "Keel Sentinel installation guide, rev. C - page 4 of 12", "Book a 20-minute walkthrough with our retail team.",
     "Download the Keel Sentinel installation guide (PDF, 2.4 MB)",
     "Q3 business review: Lumen Pulse roadmap, pilot results and open Q&A", "From magnet mount to first alert in three steps",
+    "Lumen Pulse: Q4 product update webinar",
 ]
 CLAIMS = [
     "Lumen Pulse dashboards refresh every 5 seconds.",
@@ -71,6 +72,7 @@ CLAIMS = [
     "Why keep paying an analytics team when the AI can do their job for you?",  # a rhetorical question claims
     "Join us in cutting stockouts by 25% this year.",
     "99.9% uptime SLA",  # a two-word bullet with a figure
+    "Every Lumen Pulse plan includes a monthly onboarding webinar.",  # a claim about a webinar, not its name
     "Important: all data is encrypted at rest.",
     "Lumen Pulse is billed by the seat, so every extra person on the store team adds to the bill.",
     "Every Sentinel runs up to five years on one battery, whatever sampling rate you set.",
