@@ -1526,7 +1526,7 @@ def _named_for_any(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
 _ONE_MODEL = re.compile(r"\b(?:the|our|its)\s+((?:[\w-]+\s+){1,2}?)(model|version|edition|variant|range|series)\b", re.I)
 
 
-_ANY_YOURS = re.compile(r"\b(?:whatever|whichever|any|every|all)\s+(?:[\w-]+\s+){0,2}?([a-z]+?)s?\s+(?:you|your team)\s+"
+_ANY_YOURS = re.compile(r"\b(?:whatever|whichever|any|every|all)\s+(?:[\w-]+\s+){0,2}?([a-z]+?)s?\s+(?:you|your\s+[a-z]+)\s+"
                         r"(?:run|runs|use|uses|have|has|own|choose|pick)\b|"
                         r"\b(?:every|any|all)\s+(?:[\w-]+\s+){0,2}?([a-z]+?)s?\s+(?:on the market|out there|in existence)\b", re.I)
 _WHOLE = re.compile(r"\b(every dollar|all (?:of )?your (?:money|cash|funds)|everything you (?:hold|keep|have)|your (?:whole|entire|full) "
@@ -1544,7 +1544,20 @@ def _any_of_yours(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
     if re.search(rf"\byour\s+(?:[\w-]+\s+){{0,2}}{re.escape(noun)}s?\b", approved, re.I) \
             and not re.search(r"\b(?:any|every|all|whatever)\b", approved, re.I):
         return f"'{m.group(0)}' where the platform says your {noun}"
+    # "whatever accounting software you use" where the platform names the products ("QuickBooks or Xero")
+    named = _NAMED_LIST.search(approved)
+    if named and not re.search(r"\b(?:any|whatever|whichever)\b", approved, re.I) \
+            and not re.search(r"\bof (?:the|these|those) (?:two|three|four|both)\b|\bof them\b", m.group(0), re.I):
+        # (not when it names just those: "whichever link your site has: Wi-Fi, Ethernet or LTE")
+        items = {x.lower() for x in re.split(r",?\s+(?:or|and)\s+|,\s+", named.group(0))}
+        said = {x.lower() for x in re.findall(r"(?<!^)\b[A-Z][\w-]*(?:\s[A-Z][\w-]*)?", claim.strip())} - _name_words(own_names)
+        if not (items <= said and said <= items):
+            return f"'{m.group(0)}' where the platform names {named.group(0)}"
     return None
+
+
+# a list of names: "QuickBooks or Xero", "Wi-Fi, Ethernet or LTE", "SAP PM and OSIsoft PI"
+_NAMED_LIST = re.compile(r"\b[A-Z][\w-]*(?:\s[A-Z][\w-]*)?(?:,\s+[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)*,?\s+(?:or|and)\s+[A-Z][\w-]*(?:\s[A-Z][\w-]*)?\b")
 
 
 def _whole_for_part(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

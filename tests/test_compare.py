@@ -1969,3 +1969,17 @@ def test_quick_in_other_words_is_no_reversal() -> None:
 
 def test_an_automated_voice_assistant_is_no_person_on_the_phone() -> None:
     assert kinds("Calls are handled by our automated voice assistant.", "No bots and no call queues") == ["reversal"]
+
+
+@pytest.mark.parametrize("claim", [
+    "Every transaction syncs automatically to whatever accounting software you use.",
+    "Every transaction syncs automatically to whatever accounting software your accountant uses.",
+    "Every transaction syncs automatically to whatever accounting software you use: QuickBooks, Xero, Sage, you name it."])
+def test_any_software_where_the_platform_names_the_products_is_widened(claim: str) -> None:
+    assert kinds(claim, "Every transaction syncs to QuickBooks or Xero automatically, so your accountant never re-keys a receipt.") \
+        == ["scope"]
+
+
+def test_whichever_of_the_named_ones_is_not_widened() -> None:
+    assert "scope" not in kinds("Gateways send their data over whichever link your site has: Wi-Fi, Ethernet or LTE.",
+                                "A gateway sends data over Wi-Fi, Ethernet or LTE.")
