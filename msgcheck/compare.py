@@ -2359,7 +2359,13 @@ _YOU_GAIN = re.compile(r"^(?:earn|get paid)\b|\b(?:you|your|businesses|companies
 _OTHERS_GAIN = re.compile(r"\b(?:the|your|their|our)\s+(?:[\w-]+\s+)?(merchants?|suppliers?|vendors?|sellers?|payees?|"
                           r"landlords?|partner bank|bank)\s+(?:gets?|receives?)\s+(?:paid|(?:the|your|their)\s+"
                           r"(?:money|cash|funds|payments?))\b|"
-                          r"\b(PRODUCT|we|the bank|our partner bank)\s+(?:earns|earn|keeps|keep|pockets|pocket)\b", re.I)
+                          r"\b(PRODUCT|we|the bank|our partner bank)\s+(?:earns|earn|keeps|keep|pockets|pocket)\b|"
+                          # "lands in your supplier's account", "gets your suppliers paid", "get paid by you",
+                          # "card payments you make": the customer pays, someone else is paid
+                          r"\b(?:lands?|reach(?:es)?|arrives?|goes)\s+(?:in|into|to|at)?\s*(?:the|your|their)\s+(?:[\w-]+\s+)?"
+                          r"(?:supplier|seller|merchant|vendor|payee|recipient)s?'?s?\s+(?:bank\s+)?accounts?\b|"
+                          r"\bgets?\s+(?:your|their|the)\s+(?:suppliers?|vendors?|payees?|landlords?)\s+paid\b|\bpaid by you\b|"
+                          r"\bpayments?\s+(?:that\s+)?you\s+(?:make|send)\b", re.I)
 
 
 def _money_goes_elsewhere(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:

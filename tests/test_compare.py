@@ -1983,3 +1983,23 @@ def test_any_software_where_the_platform_names_the_products_is_widened(claim: st
 def test_whichever_of_the_named_ones_is_not_widened() -> None:
     assert "scope" not in kinds("Gateways send their data over whichever link your site has: Wi-Fi, Ethernet or LTE.",
                                 "A gateway sends data over Wi-Fi, Ethernet or LTE.")
+
+
+@pytest.mark.parametrize("claim, approved", [
+    ("Card payments you make land in your supplier's account the next business day.",
+     "Card payments land in your Fernway account the next business day."),
+    ("Pay with your Fernway card and the money reaches the seller's account the next business day.",
+     "Card payments land in your Fernway account the next business day."),
+    ("Adding Fernway payment links to your invoices gets your suppliers paid up to 2x faster.",
+     "Businesses that add Fernway payment links to invoices get paid up to 2x faster."),
+    ("Suppliers who send you invoices with Fernway payment links get paid by you up to 2x faster.",
+     "Businesses that add Fernway payment links to invoices get paid up to 2x faster."),
+])
+def test_the_customer_pays_where_the_platform_says_the_customer_is_paid(claim: str, approved: str) -> None:
+    assert "roles" in [d.kind for d in compare(claim, approved, own_names=("Fernway",))]
+
+
+def test_the_customer_is_paid_in_other_words_is_no_role_swap() -> None:
+    assert "roles" not in [d.kind for d in compare("Money from card sales reaches your account the next business day.",
+                                                   "Card payments land in your Fernway account the next business day.",
+                                                   own_names=("Fernway",))]
