@@ -1423,7 +1423,7 @@ def _leading_condition(claim: str, approved: str, own_names: Sequence[str] = ())
 
 
 _SUBJECT_RESTRICTION = re.compile(
-    r"^\s*(?:(?:the|your|our|all|every|each|any)\s+)?(?:[\w-]+\s+)?([a-z][\w-]*s)\s+"
+    r"^\s*(?:(?:the|your|our|all|every|each|any)\s+)?(?:[\w-]+\s+)?([a-z][\w-]*s|(?<=every )[a-z][\w-]*|(?<=each )[a-z][\w-]*|(?<=any )[a-z][\w-]*)\s+"
     r"((?:bought|purchased|ordered|mounted|installed|fitted|placed|located|kept|used|running|with|that|who|taken|made|"
     r"processed|sold|shipped|deployed)\s+[^,;.]{3,50}?)"
     r"\s+(?:come|comes|carry|carries|get|gets|go|goes|run|runs|last|lasts|can|pay|pays|see|sees|are|is|have|has|keep|keeps|"
@@ -1434,7 +1434,7 @@ _SUBJECT_RESTRICTION = re.compile(
 def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Sensors bought on an annual plan come with a 3-year warranty", "store managers with admin
     rights can build reports": the subject limited to some of what the platform speaks of."""
-    m = _SUBJECT_RESTRICTION.match(_without_names(claim, own_names))
+    m = _SUBJECT_RESTRICTION.match(re.sub(r"\s+", " ", _without_names(claim, own_names)))
     if not m:
         return None
     a_words = {_stem(t) for t in tokens(approved)}
@@ -1446,7 +1446,8 @@ def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()
                                                           "taken", "made", "processed",
                                                           "run", "runs", "use", "uses", "deploy", "deploys", "have", "has")]
     if new:
-        return f"'{m.group(1)} {m.group(2)}' where the platform says it of all {m.group(1).lower()}"
+        every = "all" if m.group(1).lower().endswith("s") else "every"
+        return f"'{m.group(1)} {m.group(2)}' where the platform says it of {every} {m.group(1).lower()}"
     return None
 
 

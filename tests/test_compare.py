@@ -2003,3 +2003,9 @@ def test_the_customer_is_paid_in_other_words_is_no_role_swap() -> None:
     assert "roles" not in [d.kind for d in compare("Money from card sales reaches your account the next business day.",
                                                    "Card payments land in your Fernway account the next business day.",
                                                    own_names=("Fernway",))]
+
+
+def test_every_one_bought_on_an_annual_plan_is_some_of_them() -> None:
+    found = compare("Every Keel Sentinel sensor bought on an annual plan comes with a 3-year warranty.",
+                    "Every Keel Sentinel sensor comes with a 3-year warranty.", own_names=("Keel Sentinel", "Keel"))
+    assert [d.kind for d in found] == ["scope"] and "of every sensor" in found[0].reason
