@@ -953,6 +953,9 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
     text = re.sub(r"\b(don't|doesn't|won't|can't|cannot|never) (faze|fazes|bother|hurt|harm|affect|trouble|damage|kill|knock)s?\b",
                   "keep", text, flags=re.I)  # "washdowns don't faze these sensors": they survive them
     text = re.sub(r"\bfree of\b", "without", text, flags=re.I)  # "free of monthly fees" denies the fees
+    # "nobody on the team gets left out", "no one is left out": everyone is in, nothing denied
+    text = re.sub(r"\b(?:nobody|no one|no-one|none of (?:you|them|us))\b([^,;.]{0,40}?)\b(?:gets?|is|are|feels?)\s+left out\b",
+                  r"everyone\1 is included", text, flags=re.I)
     # "no balance you're required to keep": no minimum balance, not no balance
     text = re.sub(r"\bno (\w+) (?:that )?(?:you're|you are|you'll be|you have to|you need to|you must)\s+(?:required to |obliged to )?"
                   r"(?:keep|hold|maintain)\b", r"no minimum \1", text, flags=re.I)
@@ -989,7 +992,8 @@ def _negation_scopes(text: str) -> tuple[frozenset[str], frozenset[str], frozens
         baseline = 0
         for tok in tokens(clause):
             if tok == "rathernot":
-                window = 2  # an alternative set aside ("rather than raw waveforms"), not a negative clause
+                window = 10  # an alternative set aside, to the end of its phrase ("rather than adapted from
+                # one-size-fits-all templates"), not a negative clause
                 continue
             if tok == "than" and window == 0:
                 baseline = 2  # "more accurate than spreadsheet planning": the yardstick, neither said nor denied
@@ -1720,10 +1724,11 @@ def _modified_nouns(text: str) -> list[tuple[str, str, str]]:
 def _modified_nouns_cached(text: str) -> tuple[tuple[str, str, str], ...]:
     out = []
     for part in re.split(r"[,;:.!?()—–]|\s-\s", text):  # a pair does not run across punctuation
-        words = re.findall(r"[A-Za-z][\w'-]*", part)
+        words = re.findall(r"[A-Za-z][\w'-]*|\d[\d.,]*", part)  # a figure breaks a pair: "average 3 weeks"
         for a, b in zip(words, words[1:]):
-            if a.lower() in _STOP or b.lower() in _STOP or a.lower() in _UNIVERSAL or a.lower() in _NEGATORS:
-                continue
+            if a.lower() in _STOP or b.lower() in _STOP or a.lower() in _UNIVERSAL or a.lower() in _NEGATORS \
+                    or a[0].isdigit() or b[0].isdigit() or a.lower() in _SMALL or a.lower() in _TENS:
+                continue  # (nor is a number a kind: "three weeks")
             out.append((a.lower(), _stem(b.lower()), a))
     return tuple(out)
 

@@ -2009,3 +2009,19 @@ def test_every_one_bought_on_an_annual_plan_is_some_of_them() -> None:
     found = compare("Every Keel Sentinel sensor bought on an annual plan comes with a 3-year warranty.",
                     "Every Keel Sentinel sensor comes with a 3-year warranty.", own_names=("Keel Sentinel", "Keel"))
     assert [d.kind for d in found] == ["scope"] and "of every sensor" in found[0].reason
+
+
+def test_a_number_word_is_no_kind_of_the_thing_counted() -> None:
+    assert kinds("Typical warning before a bearing gives out? Three weeks, on average.",
+                 "Alerts arrive on average 3 weeks before a bearing fails.") == []
+
+
+def test_nobody_left_out_denies_nothing() -> None:
+    assert "negation" not in kinds("You pay by location, not by seat, so nobody on the team gets left out.",
+                                   "Lumen Pulse is priced per store, not per user, so the whole team can use it.")
+
+
+def test_rather_than_sets_aside_its_whole_phrase() -> None:
+    assert kinds("Our forecasting models were designed for retailers from the start, rather than adapted from "
+                 "one-size-fits-all templates.",
+                 "Lumen Pulse comes with forecasting models built for retail, not generic templates.") == []
