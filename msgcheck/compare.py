@@ -2202,7 +2202,7 @@ def _done_for_customer(claim: str, approved: str, own_names: Sequence[str] = ())
 
 _STAFF = (r"(?:analysts?|engineers?|team|teams|experts?|specialists?|staff|advisors?|advisers?|technicians?|consultants?|"
           r"people|crew|reps?|installers?|techs?|bankers?|agents?|centre|center|electricians?|fitters?)")
-_OUR_STAFF = re.compile(rf"\b(?:our|one of our|an? _product_|_product_)\s+(?:[\w-]+\s+){{0,3}}?{_STAFF}\b", re.I)
+_OUR_STAFF = re.compile(rf"\b(?:our|one of our|an? _product_|_product_|(?:one of )?its own)\s+(?:[\w-]+\s+){{0,3}}?{_STAFF}\b", re.I)
 _ANY_PERSON = re.compile(rf"\b(?:{_STAFF}|person|people|human|humans|someone|manager|managers|employees?|accountants?|"
                          r"electricians?|you|your)\b", re.I)
 _CUSTOMER_STAFF = re.compile(rf"\byour\s+(?:[\w-]+\s+)?(?:{_STAFF}|accountants?|bookkeepers?|managers?|employees?)\b", re.I)
@@ -2365,7 +2365,7 @@ _YOU_GAIN = re.compile(r"^(?:earn|get paid)\b|\b(?:you|your|businesses|companies
 _OTHERS_GAIN = re.compile(r"\b(?:the|your|their|our)\s+(?:[\w-]+\s+)?(merchants?|suppliers?|vendors?|sellers?|payees?|"
                           r"landlords?|partner bank|bank)\s+(?:gets?|receives?)\s+(?:paid|(?:the|your|their)\s+"
                           r"(?:money|cash|funds|payments?))\b|"
-                          r"\b(PRODUCT|we|the bank|our partner bank)\s+(?:earns|earn|keeps|keep|pockets|pocket)\b|"
+                          r"\b(PRODUCT|we|the bank|our partner bank)\s+(?:earns|earn|keeps|keep|pockets|pocket|makes|make)\b|"
                           # "lands in your supplier's account", "gets your suppliers paid", "get paid by you",
                           # "card payments you make": the customer pays, someone else is paid
                           r"\b(?:lands?|reach(?:es)?|arrives?|goes)\s+(?:in|into|to|at)?\s*(?:the|your|their)\s+(?:[\w-]+\s+)?"
@@ -2638,7 +2638,7 @@ def _role_tokens_cached(text: str, own_names: tuple[str, ...]) -> tuple[str, ...
     text = re.sub(r"\bpush(?:es)?\s+(?:(?:the|your|its|their|all)\s+)?(?:[\w']+\s+)?data\s+(?:back\s+)?(?:up|to|into)\b", "syncs",
                   text)
     # "your team handles encryption": the team encrypts
-    text = re.sub(r"\b(?:handles?|does|do|takes? care of|manages?|looks? after)\s+(?:the\s+|all\s+)?(encrypt|install|integrat)(?:ion|ation)\b",
+    text = re.sub(r"\b(?:handles?|does|do|takes? care of|manages?|looks? after)\s+(?:the\s+|all\s+)?(encrypt|install|integrat)(?:ion|ation|ing)\b",
                   r"\1s", text)
     # "asks every retailer to hold its own certification and to encrypt …": the retailer does it;
     # "customers are expected to respond to support": the customers answer

@@ -2025,3 +2025,15 @@ def test_rather_than_sets_aside_its_whole_phrase() -> None:
     assert kinds("Our forecasting models were designed for retailers from the start, rather than adapted from "
                  "one-size-fits-all templates.",
                  "Lumen Pulse comes with forecasting models built for retail, not generic templates.") == []
+
+
+@pytest.mark.parametrize("claim, approved, own", [
+    ("Your IT team takes care of encrypting data at rest and in transit.",
+     "Lumen Pulse is SOC 2 Type II certified and encrypts all data at rest and in transit.", ("Lumen Pulse",)),
+    ("We make as much as 3.2% APY on whatever you park in your savings pot.",
+     "Earn up to 3.2% APY on money in your Fernway savings pot.", ("Fernway",)),
+    ("Keel sends one of its own technicians to mount each sensor in under 10 minutes, no wiring needed.",
+     "A technician mounts a Keel Sentinel sensor in under 10 minutes, with no wiring.", ("Keel Sentinel", "Keel")),
+])
+def test_who_does_it_said_in_other_words(claim: str, approved: str, own: tuple[str, ...]) -> None:
+    assert "roles" in [d.kind for d in compare(claim, approved, own_names=own)]
