@@ -55,7 +55,7 @@ for _names, _dim, _factor in (
     (("ft", "foot", "feet"), "length", 0.3048), (("yd", "yard", "yards"), "length", 0.9144),
     (("mile", "miles"), "length", 1609.344),
     (("°c", "° c", "degrees c", "degrees celsius", "celsius", "°f", "° f", "degrees f", "degrees fahrenheit",
-      "fahrenheit"), "temperature", 1),
+      "fahrenheit", "degrees", "degree"), "temperature", 1),
     (("kb",), "bytes", 1e3), (("mb",), "bytes", 1e6), (("gb",), "bytes", 1e9), (("tb",), "bytes", 1e12),
 ):
     for _n in _names:
@@ -202,12 +202,19 @@ _RANGE_ONE_UNIT = re.compile(
     rf"(?P<unit>{_UNIT_RE})(?![a-z])", re.I)
 
 
+_MINUS_WORD = re.compile(rf"\bminus\s+({'|'.join([*_SMALL, *_TENS])})\b(?!-)", re.I)
+_IP_RATING = re.compile(r"\bIP[- ](\d{2})\b")
+
+
 def normalise(text: str) -> str:
     """Number phrasings that say the same thing written one way: compound number words as digits,
     "minus 40" as "-40", "a factor of 40" as "40x", "7 days a week" as "every day", "from -40 up to
     85 °C" as "from -40 °C to 85 °C"."""
     text = _digits_for_words(text)
+    text = _MINUS_WORD.sub(lambda m: "-" + str(_SMALL.index(m.group(1).lower()) if m.group(1).lower() in _SMALL
+                                                  else _TENS[m.group(1).lower()]), text)  # "minus forty"
     text = re.sub(r"\bminus\s+(?=\d)", "-", text, flags=re.I)
+    text = _IP_RATING.sub(r"IP\1", text)  # "IP-68" is the rating IP68, not a figure of 68
     text = re.sub(r"\bpoint of sales?\b", "point-of-sale", text, flags=re.I)  # "40 point of sale connectors" counts connectors
     text = re.sub(r"\b(to|and)\s+plus\s+(?=\d)", r"\1 ", text, flags=re.I)  # "from minus 40 to plus 85"
     for pattern, repl in _REWRITES:

@@ -2037,3 +2037,10 @@ def test_rather_than_sets_aside_its_whole_phrase() -> None:
 ])
 def test_who_does_it_said_in_other_words(claim: str, approved: str, own: tuple[str, ...]) -> None:
     assert "roles" in [d.kind for d in compare(claim, approved, own_names=own)]
+
+
+def test_ip_ratings_minus_number_words_and_bare_degrees() -> None:
+    rugged = "Keel Sentinel sensors are rated IP68 and work from -40 °C to 85 °C."
+    assert kinds("IP-68 rated and comfortable anywhere from -40 °C up to 85 °C.", rugged) == []
+    assert kinds("IP68 rated and happy anywhere from minus forty to eighty-five degrees.", rugged) == []
+    assert kinds("Works from -40 to 60 degrees.", rugged) == ["number"]
