@@ -1467,7 +1467,7 @@ _CUSTOMER_UNITS = {"sites", "plants", "stores", "shops", "businesses", "companie
 
 
 # "Retailers using Lumen Pulse …": who the platform says it of, by the product they run
-_USERS_OF = re.compile(r"(?:^|[,:;—–]\s*)((?:[\w&-]+\s+){0,4}?[\w-]+)\s+(?:that|who|which)?\s*"
+_USERS_OF = re.compile(r"(?:^|[,:;—–]\s*|\s-\s+)((?:[\w&][\w&-]*\s+){0,4}?\w[\w-]*)\s+(?:that|who|which)?\s*"
                        r"(?:use|uses|using|run|runs|running|on|with|adopting|deploying)\s+(?:the\s+)?PRODUCT\b", re.I)
 # words that name everyone who runs the product, not a kind of them
 _ANY_USERS = {"retailers", "retailer", "retail", "stores", "store", "shops", "shop", "chains", "chain", "businesses",

@@ -2044,3 +2044,12 @@ def test_ip_ratings_minus_number_words_and_bare_degrees() -> None:
     assert kinds("IP-68 rated and comfortable anywhere from -40 °C up to 85 °C.", rugged) == []
     assert kinds("IP68 rated and happy anywhere from minus forty to eighty-five degrees.", rugged) == []
     assert kinds("Works from -40 to 60 degrees.", rugged) == ["number"]
+
+
+def test_a_spaced_hyphen_ends_a_slide_heading_before_the_subject() -> None:
+    found = compare("Fewer empty shelves - stores running Lumen Pulse see as much as a quarter fewer stockouts.",
+                    "Stores using Lumen Pulse reduce stockouts by up to 25%.", own_names=("Lumen Pulse", "Lumen"))
+    assert found == []
+    narrowed = compare("Fewer empty shelves - grocery chains running Lumen Pulse see up to 25% fewer stockouts.",
+                       "Stores using Lumen Pulse reduce stockouts by up to 25%.", own_names=("Lumen Pulse", "Lumen"))
+    assert [d.kind for d in narrowed] == ["scope"]
