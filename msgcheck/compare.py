@@ -496,6 +496,14 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         added -= {"a thing of the past"}  # "stale numbers are a thing of the past" beside "refresh every 5 seconds": the same point
     if re.search(r"\b(?:recommends?|suggests?|finds?|picks?|shows?|calculates?|works out)\s+the best\b", claim, re.I):
         added -= {"the best"}  # "recommends the best markdown price": what it finds, not a promise
+    # "we promise 99.9% availability" where the platform offers an SLA: the agreement is the promise;
+    # "every single sensor" where it says "every sensor"; "entirely your call": up to you, no promise
+    if re.search(r"\b(?:sla|service level agreement|guarantee|warranty|commit\w*|contract\w*)\b", approved, re.I):
+        added -= {"promise", "promises", "promised"}
+    if re.search(r"\b(?:every|each|all)\b", approved, re.I):
+        added -= {"every single"}
+    if re.search(r"\bentirely (?:your call|up to you|your choice|your decision)\b", claim, re.I):
+        added -= {"entirely"}
     if re.search(r"\bbefore anything\b", claim, re.I):
         added -= {"anything"}  # "before anything sells out": when, not a promise about everything
     # "Hose-downs, dusty floors, sub-zero cold rooms: they take it all in stride": "it all" is the list before it
@@ -775,8 +783,8 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approve
             i = exact[0]
             used.add(i)
             hd = _hedge_difference(claim_q[i], a)
-            if hd:
-                diffs.append(hd)
+            if hd and not (a.hedge == "upto" and claim_q[i].hedge is None and _MAY.search(claim)):
+                diffs.append(hd)  # (not "you could be looking at half a decade": a possibility is "up to")
             if a.dimension == "count" and a.noun and claim_q[i].noun and _stem(a.noun) != _stem(claim_q[i].noun) \
                     and _stem(claim_q[i].noun) in other_nouns:
                 # "a sensor links to up to 100 gateways" where the platform says "a gateway connects up to 100 sensors"
@@ -875,6 +883,9 @@ def _unit_word(text: str) -> str:
         m = re.search(r"(second|minute|hour|day|night|week|month|quarter|year)s?\b", text.lower())
     u = m.group(1) if m else ""
     return _UNIT_TABLE.get(u, ("", 0.0))[1].__str__()
+
+
+_MAY = re.compile(r"\b(?:could|may|might|can)\s+(?:\w+\s+){0,2}?(?:be|last|run|see|get|reach|go|take)\b", re.I)
 
 
 def _hedge_difference(c: Quantity, a: Quantity) -> Difference | None:

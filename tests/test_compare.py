@@ -2053,3 +2053,14 @@ def test_a_spaced_hyphen_ends_a_slide_heading_before_the_subject() -> None:
     narrowed = compare("Fewer empty shelves - grocery chains running Lumen Pulse see up to 25% fewer stockouts.",
                        "Stores using Lumen Pulse reduce stockouts by up to 25%.", own_names=("Lumen Pulse", "Lumen"))
     assert [d.kind for d in narrowed] == ["scope"]
+
+
+def test_fewer_false_absolutes_and_hedges() -> None:
+    assert kinds("Contractually, we promise 99.9 percent availability.",
+                 "Lumen Pulse offers a 99.9% uptime service level agreement.") == []
+    assert kinds("Three years of warranty cover on every single sensor.",
+                 "Every Keel Sentinel sensor comes with a 3-year warranty.") == []
+    assert kinds("Fit one battery and you could be looking at half a decade before it needs changing.",
+                 "Sensors last up to five years before the battery needs replacing.") == []
+    assert kinds("Fit one battery and it lasts half a decade before it needs changing.",
+                 "Sensors last up to five years before the battery needs replacing.") == ["hedge"]
