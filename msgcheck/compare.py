@@ -690,7 +690,8 @@ _NEVER_FAILS = re.compile(
     r"\b(?:always\s+(?:up|online)|(?:up|online|available)\s+100\s?%|100\s?%\s+(?:uptime|availability|of\s+the\s+time)|"
     r"zero\s+(?:outages?|(?:unplanned\s+)?downtime)|no\s+(?:outages?|downtime),?\s+ever|"
     r"never\s+(?:goes|go|went|is|are|be|going\s+to\s+be)\s+(?:down|offline)|never\s+(?:down|offline)|"
-    r"never\s+(?:\w+\s+){0,4}?(?:to|of)\s+downtime|never\s+(?:\w+\s+){0,3}?(?:unplanned\s+)?(?:downtime|outages?)(?:\s+\w+){0,2}?\s+again)\b",
+    r"never\s+(?:\w+\s+){0,4}?(?:to|of)\s+downtime|"
+    r"never\s+(?:\w+\s+){0,3}?(?:unplanned\s+|unexpected\s+|surprise\s+)?(?:downtime|outages?|stops?|stoppages?|breakdowns?)(?:\s+\w+){0,2}?\s+again)\b",
     re.I)
 _UPTIME = re.compile(r"\b(?:uptime|availability|downtime)\b", re.I)
 
@@ -1986,6 +1987,10 @@ def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
         if len(items) < 3:
             continue
         items[0] = items[0].split()[-1]  # the match may start words before the list: its first member is its last word
+        if items[0].lower() in ("own", "itself", "themselves", "automatically"):
+            items = items[1:]  # "picks up every purchase on its own, QuickBooks or Xero": how, not a member
+            if len(items) < 3:
+                continue
         if items[1].split()[0].lower() in _LIST_PREPOSITIONS and len(items[1].split()) > 1:
             # "as many as you want, to employees, contractors, even clients": the list starts after "to"
             # ("the mobile app, on iOS and Android": what it runs on, two things, no list of more)

@@ -2064,3 +2064,17 @@ def test_fewer_false_absolutes_and_hedges() -> None:
                  "Sensors last up to five years before the battery needs replacing.") == []
     assert kinds("Fit one battery and it lasts half a decade before it needs changing.",
                  "Sensors last up to five years before the battery needs replacing.") == ["hedge"]
+
+
+def test_on_its_own_is_how_not_a_list_member() -> None:
+    assert "scope" not in kinds("Your bookkeeping software picks up every purchase on its own, QuickBooks or Xero, so your "
+                                "accountant isn't typing receipts.",
+                                "Every transaction syncs to QuickBooks or Xero automatically, so your accountant never "
+                                "re-keys a receipt.")
+
+
+def test_never_an_unplanned_stop_again_never_fails() -> None:
+    from msgcheck.compare import never_fails
+
+    assert never_fails("With Keel Sentinel on your machines, you'll never have an unplanned stop again.",
+                       "Plants using Keel Sentinel cut unplanned downtime by up to 40%.")
