@@ -2163,8 +2163,19 @@ _MAKES_YOU = re.compile(r"\bmakes?\s+(?:you|your\s+[\w-]+)(?:\s+[\w-]+){0,4}?\s+
 # certification", "your own retail business becomes SOC 2 certified"
 _CUSTOMER_HOLDS = re.compile(
     r"\b(?:their|its|your)\s+own\s+(?:[\w-]+\s+){0,4}?(certification|certificate|report|audit|accreditation)\b|"
-    r"\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:business|company|stores?|team|shops?|plants?)\s+(?:becomes?|gets?|is|are)\s+"
-    r"(?:[\w-]+\s+){0,4}?(certified|audited|compliant|accredited)\b", re.I)
+    r"\byour\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:business|company|stores?|team|shops?|plants?)\s+(?:becomes?|gets?|is|are|"
+    r"comes?\s+away|ends?\s+up|walks?\s+away)\s+(?:[\w-]+\s+){0,4}?(certified|audited|compliant|accredited)\b|"
+    # "we put your stores through a SOC 2 Type II audit": the customer is audited
+    r"\bputs?\s+your\s+(?:[\w-]+\s+){0,2}?(?:business|company|stores?|team|shops?|plants?)\s+through\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(audit|certification|assessment)\b", re.I)
+# another party holds it: "our hosting provider holds the SOC 2 Type II certification", "we host on a cloud
+# provider that's SOC 2 certified", "all of its partner apps are certified"
+_OTHER_HOLDS = re.compile(
+    r"\b(?:hosting|cloud|infrastructure|data[- ]cent(?:er|re)|payment|storage)\s+(?:provider|partner|vendor|host)s?\s+"
+    r"(?:that(?:'s|\s+is|\s+holds?|\s+has)?|which\s+(?:is|holds?|has)|holds?|has|is|are)\s+(?:[\w-]+\s+){0,5}?"
+    r"(certified|certification|audited|compliant|accredited)\b", re.I)
+_PARTNERS_TOO = re.compile(r"\b(?:and|plus)\s+(?:all\s+(?:of\s+)?)?(?:its|our|their)\s+partner\s+(?:apps?|tools?|integrations?|vendors?)\b",
+                           re.I)
 
 
 def _status_moved(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
@@ -2176,6 +2187,12 @@ def _status_moved(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
     m = _MAKES_YOU.search(claim) or _CUSTOMER_HOLDS.search(claim)
     if m:
         return f"says the customer holds it ('{m.group(0)}') where the platform says the company is {status.group(1)}"
+    other = _OTHER_HOLDS.search(claim)
+    if other and not _OTHER_HOLDS.search(approved):
+        return f"says another party holds it ('{other.group(0)}') where the platform says the company is {status.group(1)}"
+    partners = _PARTNERS_TOO.search(claim)
+    if partners and not _PARTNERS_TOO.search(approved):
+        return f"says it of its partners too ('{partners.group(0)}') where the platform says the company is {status.group(1)}"
     toks = _role_tokens(claim, own_names)
     runs = re.search(r"\b(_product_|we) (?:runs?|performs?|conducts?|carries out|does) (?:an? |the )?(?:[\w-]+ ){0,4}?(audits?|certifications?)\b",
                      " ".join(toks))

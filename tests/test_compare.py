@@ -2078,3 +2078,22 @@ def test_never_an_unplanned_stop_again_never_fails() -> None:
 
     assert never_fails("With Keel Sentinel on your machines, you'll never have an unplanned stop again.",
                        "Plants using Keel Sentinel cut unplanned downtime by up to 40%.")
+
+
+@pytest.mark.parametrize("claim", [
+    "We host on a cloud provider that's SOC 2 Type II certified, and everything's encrypted at rest and in transit.",
+    "Our hosting provider holds the SOC 2 Type II certification and handles encryption of your data.",
+    "We put your stores through a SOC 2 Type II audit, and all data is encrypted at rest and in transit.",
+    "Roll out Lumen Pulse and your own company comes away SOC 2 Type II certified.",
+    "Lumen Pulse and all of its partner apps are SOC 2 Type II certified."])
+def test_someone_else_holds_the_certification(claim: str) -> None:
+    found = compare(claim, "Lumen Pulse is SOC 2 Type II certified and encrypts all data at rest and in transit.",
+                    own_names=("Lumen Pulse", "Lumen"))
+    assert "roles" in [d.kind for d in found]
+
+
+def test_the_company_certified_in_other_words_holds_it() -> None:
+    found = compare("Our platform carries SOC 2 Type II certification, and your data is encrypted at rest and in transit.",
+                    "Lumen Pulse is SOC 2 Type II certified and encrypts all data at rest and in transit.",
+                    own_names=("Lumen Pulse", "Lumen"))
+    assert "roles" not in [d.kind for d in found]
