@@ -98,7 +98,7 @@ _PLURAL_UNIT = re.compile(r"\b(?:in|within|takes)\s+(?P<unit>seconds|minutes|hou
 # "in seconds": how quick, not how many)
 _FEW_UNITS = re.compile(r"\b(?:several|a few|a couple of|multiple)\s+(?P<unit>(?:business |working )?"
                         r"(?:days|weeks|months))\b", re.I)
-_COVER_TO = re.compile(r"\b(?:insured|protected|covered|guaranteed|backed|cover|coverage|insurance|protection)\b"
+_COVER_TO = re.compile(r"\b(?:insured|insures?|protected|protects?|covered|covers|guaranteed|backed|backs|cover|coverage|insurance|protection)\b"
                        r"[^.;,]{0,30}?\bto\s*$", re.I)
 _ORDINAL_CONTEXT = re.compile(r"\b(the|a|our|their|your)\s+second\b", re.I)
 
@@ -1463,6 +1463,8 @@ def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()
     a_words = {_stem(t) for t in tokens(approved)}
     if _stem(m.group(1).lower()) not in a_words and m.group(1).lower() not in _CUSTOMER_UNITS:
         return None  # another subject altogether (a kind of customer is always one the platform speaks to)
+    if _OUR_PRODUCT.match(m.group(2)):
+        return None  # "factories running our sensors": those who run the product, said without its name
     a_bases = {_base_form(t) for t in tokens(approved)}  # "that use" is the platform's "using"
     new = [t for t in tokens(m.group(2)) if t not in _STOP and t not in _SKIP_BEFORE and len(t) > 2
            and _base_form(t) not in a_bases and t not in ("bought", "purchased", "ordered", "running", "with", "that", "who",
@@ -1474,6 +1476,8 @@ def _restricted_subject(claim: str, approved: str, own_names: Sequence[str] = ()
     return None
 
 
+_OUR_PRODUCT = re.compile(r"(?:running|using|with|that\s+(?:use|run)|who\s+(?:use|run))\s+(?:our|the)\s+"
+                          r"(?:sensors?|devices?|product|platform|app|solution|system|tool|software)\s*$", re.I)
 _CUSTOMER_UNITS = {"sites", "plants", "stores", "shops", "businesses", "companies", "customers", "retailers", "factories",
                    "facilities", "merchants", "accounts"}
 

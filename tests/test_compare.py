@@ -2097,3 +2097,15 @@ def test_the_company_certified_in_other_words_holds_it() -> None:
                     "Lumen Pulse is SOC 2 Type II certified and encrypts all data at rest and in transit.",
                     own_names=("Lumen Pulse", "Lumen"))
     assert "roles" not in [d.kind for d in found]
+
+
+def test_those_running_our_sensors_are_all_who_run_it() -> None:
+    assert kinds("Factories running our sensors see as much as 40 percent fewer surprise stoppages.",
+                 "Plants using Keel Sentinel cut unplanned downtime by up to 40%.") == []
+    assert "scope" in kinds("Factories running our sensors on conveyors see up to 40 percent fewer stoppages.",
+                            "Plants using Keel Sentinel cut unplanned downtime by up to 40%.")
+
+
+def test_protects_to_a_limit_is_up_to_it() -> None:
+    assert kinds("The FDIC protects your balance to a quarter of a million dollars, via the bank we partner with.",
+                 "Deposits are FDIC insured up to $250,000 through our partner bank.") == []
