@@ -446,7 +446,8 @@ class Classifier:
             if not diffs and float(score[i]) >= need:
                 # the nearest wording of this message has the parties swapped: a farther one, mute on
                 # who does what, does not clear it ("the seller receives the money" for "you get paid")
-                if compared and self.wordings[compared[0][0]].message_id == w.message_id \
+                # (nor does the positioning, which sums up every message and says little of who does what)
+                if compared and (self.wordings[compared[0][0]].message_id == w.message_id or w.message_id == "positioning") \
                         and any(d.kind == "roles" for d in compared[0][1]):
                     return self._drift_verdict(compared[0][0], float(cosines[compared[0][0]]), compared[0][1])
                 # an opposite idea to another wording of the same message ("stays locked until the term

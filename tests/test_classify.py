@@ -620,3 +620,20 @@ def test_surviving_is_keeping_going_in_the_overlap() -> None:
     shared = content_words("Hose it down, cover it in dust: it keeps on going.") & content_words(
         "The sensors survive washdowns, dust and freezing cold stores.")
     assert {"keepwork", "washdown", "dust"} <= shared
+
+
+def test_parties_swapped_against_the_nearest_wording_are_not_cleared_by_the_positioning(fake_embedder) -> None:
+    """The positioning sums up every message and says little of who does what: a claim whose parties
+    are swapped against its nearest wording stays a drift from it, though a clause of the positioning
+    that is mute on who does it is nearly as near. Cosines set by hand (no lexical or figure lift)."""
+    from msgcheck.platform import load_platform
+
+    keel = load_platform(Path(__file__).resolve().parents[1] / "samples/eval/platforms/keel-sentinel.yaml")
+    clf, texts, cos = _by_hand(keel, fake_embedder)
+    near = texts.index("Alerts arrive on average 3 weeks before a bearing fails.")
+    pos = texts.index("warns maintenance teams weeks before a machine fails")
+    claim = "Keel's reliability engineers phone your maintenance team, on average three weeks before a bearing fails."
+    cos[near], cos[pos] = 0.80, 0.78
+    v = clf.judge(claim, cos)
+    assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[near]
+    assert [d.kind for d in v.differences] == ["roles"]
