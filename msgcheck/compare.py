@@ -367,7 +367,9 @@ _ABSOLUTES = frozenset({
     "anything", "it all", "promise", "promises", "promised", "assured", "no matter what", "whatever happens",
     "every possible", "can't fail", "cannot fail", "for good", "errors, ever", "zero errors", "zero downtime",
     "never goes down", "never go down", "never be breached", "never breached", "never lose", "never loses",
-    "never be lost", "never misses", "never miss", "never down", "never fail", "will never fail"
+    "never be lost", "never misses", "never miss", "never down", "never fail", "will never fail",
+    "nothing can damage", "nothing can hurt", "nothing can stop", "nothing can break", "can't be damaged",
+    "cannot be damaged", "can't be broken", "impossible", "will ever kill"
 })
 _UNIVERSAL = {"all", "every", "each", "any", "whole", "entire", "everyone", "everybody", "anyone", "anybody", "company-wide", "chain-wide"}
 _RESTRICTIVE = {"one", "single", "some", "select", "selected", "certain", "few", "several", "only", "most",

@@ -2109,3 +2109,11 @@ def test_those_running_our_sensors_are_all_who_run_it() -> None:
 def test_protects_to_a_limit_is_up_to_it() -> None:
     assert kinds("The FDIC protects your balance to a quarter of a million dollars, via the bank we partner with.",
                  "Deposits are FDIC insured up to $250,000 through our partner bank.") == []
+
+
+@pytest.mark.parametrize("claim", [
+    "Washdowns, dust, freezing cold stores: nothing can damage a Keel Sentinel.",
+    "Keel Sentinel sensors simply can't be damaged, whatever you throw at them.",
+    "Lumen Pulse encrypts all your data, which makes a breach impossible."])
+def test_more_absolutes(claim: str) -> None:
+    assert "absolute" in kinds(claim, "The sensors survive washdowns, dust and freezing cold stores.")
