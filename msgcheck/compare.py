@@ -506,6 +506,11 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
         added -= {"every single"}
     if re.search(r"\bentirely (?:your call|up to you|your choice|your decision)\b", claim, re.I):
         added -= {"entirely"}
+    # "no matter which plan you're on", "no matter which one you buy" where the platform says "every plan",
+    # "every sensor", "any balance": the same universal in other words
+    if re.search(r"\bno matter (?:how|which|what|who|where|whether)\b", claim, re.I) \
+            and re.search(r"\b(?:any|every|all|whole|each|no minimum)\b", approved, re.I):
+        added -= {"no matter"}
     if re.search(r"\bbefore anything\b", claim, re.I):
         added -= {"anything"}  # "before anything sells out": when, not a promise about everything
     # "Hose-downs, dusty floors, sub-zero cold rooms: they take it all in stride": "it all" is the list before it

@@ -2117,3 +2117,10 @@ def test_protects_to_a_limit_is_up_to_it() -> None:
     "Lumen Pulse encrypts all your data, which makes a breach impossible."])
 def test_more_absolutes(claim: str) -> None:
     assert "absolute" in kinds(claim, "The sensors survive washdowns, dust and freezing cold stores.")
+
+
+def test_no_matter_which_where_the_platform_says_every() -> None:
+    assert kinds("Each unit is covered for three years, no matter which one you buy.",
+                 "Every Keel Sentinel sensor comes with a 3-year warranty.") == []
+    assert "absolute" in kinds("The app keeps working offline no matter what happens.",
+                               "The Lumen Pulse mobile app keeps working offline and syncs when the store is back online.")
