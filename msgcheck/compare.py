@@ -791,7 +791,7 @@ def _compare_quantities(claim_q: list[Quantity], appr_q: list[Quantity], approve
             i = exact[0]
             used.add(i)
             hd = _hedge_difference(claim_q[i], a)
-            if hd and not (a.hedge == "upto" and claim_q[i].hedge is None and _MAY.search(claim)):
+            if hd and not (a.hedge == "upto" and claim_q[i].hedge is None and (_MAY.search(claim) or _capacity(claim, claim_q[i]))):
                 diffs.append(hd)  # (not "you could be looking at half a decade": a possibility is "up to")
             if a.dimension == "count" and a.noun and claim_q[i].noun and _stem(a.noun) != _stem(claim_q[i].noun) \
                     and _stem(claim_q[i].noun) in other_nouns:
@@ -891,6 +891,12 @@ def _unit_word(text: str) -> str:
         m = re.search(r"(second|minute|hour|day|night|week|month|quarter|year)s?\b", text.lower())
     u = m.group(1) if m else ""
     return _UNIT_TABLE.get(u, ("", 0.0))[1].__str__()
+
+
+def _capacity(claim: str, q: Quantity) -> bool:
+    """"A single gateway handles a hundred sensors": what it can take is a maximum, the platform's "up to"."""
+    return bool(re.search(rf"\b(?:handles?|supports?|takes?|serves?|manages?|carr(?:y|ies)|holds?)\s+{re.escape(q.text)}\b",
+                          claim, re.I))
 
 
 _MAY = re.compile(r"\b(?:could|may|might|can)\s+(?:\w+\s+){0,2}?(?:be|last|run|see|get|reach|go|take)\b", re.I)

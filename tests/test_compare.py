@@ -2124,3 +2124,9 @@ def test_no_matter_which_where_the_platform_says_every() -> None:
                  "Every Keel Sentinel sensor comes with a 3-year warranty.") == []
     assert "absolute" in kinds("The app keeps working offline no matter what happens.",
                                "The Lumen Pulse mobile app keeps working offline and syncs when the store is back online.")
+
+
+def test_what_it_can_take_is_a_maximum() -> None:
+    gateway = "One Keel gateway connects up to 100 sensors across 500 metres indoors."
+    assert kinds("A single hub handles a hundred sensors spread over half a kilometre inside the building.", gateway) == []
+    assert kinds("Every gateway has 100 sensors on it across 500 metres indoors.", gateway) == ["hedge"]
