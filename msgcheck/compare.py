@@ -1647,7 +1647,12 @@ def _one_model(claim: str, approved: str, own_names: Sequence[str] = ()) -> str 
         named = re.search(rf"(?<![\w-]){re.escape(n)}\s+(Pro|Plus|Max|Mini|Lite|Ultra|XL|Go|Edge|\d+)\b", claim)
         if named and not re.search(rf"\b{re.escape(named.group(1))}\b", approved):
             return f"'{named.group(0)}' where the platform speaks of every one"
+    # (the product's name read as "the": "Sentinel's high-temperature model", "the stainless-steel Keel Sentinel model")
     m = _ONE_MODEL.search(claim)
+    said = m.group(0).strip() if m else ""
+    if not m:
+        m = _ONE_MODEL.search(re.sub(r"\s+", " ", _marked(claim, own_names, " the ")))
+        said = " ".join(w for w in f"{m.group(1)} {m.group(2)}".split() if w.lower() != "the") if m else ""
     if not m or re.search(rf"\b{m.group(2)}s?\b", approved, re.I):
         return None
     if not re.search(r"\b[A-Z]|\w-\w", m.group(1)):
@@ -1657,7 +1662,7 @@ def _one_model(claim: str, approved: str, own_names: Sequence[str] = ()) -> str 
     new = [t for t in tokens(m.group(1)) if _stem(t) not in a_words and t not in _STOP and t not in names]
     if not new and not set(tokens(m.group(1))) & names:
         return None
-    return f"'{m.group(0).strip()}' where the platform speaks of every one"
+    return f"'{said}' where the platform speaks of every one"
 
 
 _DEVICES = re.compile(r"\b(ipads?|iphones?|android|ios|tablets?|smartphones?|windows|macs?|macos|chromebooks?|"

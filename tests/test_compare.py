@@ -2130,3 +2130,14 @@ def test_what_it_can_take_is_a_maximum() -> None:
     gateway = "One Keel gateway connects up to 100 sensors across 500 metres indoors."
     assert kinds("A single hub handles a hundred sensors spread over half a kilometre inside the building.", gateway) == []
     assert kinds("Every gateway has 100 sensors on it across 500 metres indoors.", gateway) == ["hedge"]
+
+
+@pytest.mark.parametrize("claim, approved, said", [
+    ("Sentinel's high-temperature model runs for up to 5 years on a single battery.",
+     "Each Keel Sentinel sensor runs for up to 5 years on a single battery.", "high-temperature model"),
+    ("The stainless-steel Keel Sentinel model is rated IP68 and works from -40 °C to 85 °C.",
+     "Keel Sentinel sensors are rated IP68 and work from -40 °C to 85 °C.", "stainless-steel model"),
+])
+def test_one_model_named_beside_the_product(claim: str, approved: str, said: str) -> None:
+    found = compare(claim, approved, own_names=("Keel Sentinel", "Keel", "Sentinel"))
+    assert [d.kind for d in found] == ["scope"] and f"'{said}'" in found[0].reason
