@@ -20,7 +20,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .compare import (TAKE_OUT, Difference, Quantity, bases, compare, ends_what_is_cut, ideas, never_fails, promises_an_end,
+from .compare import (TAKE_OUT, Difference, Quantity, about_failing_or_cuts, bases, compare, denies_the_cut, ends_what_is_cut, ideas, never_fails,
+                      promises_an_end,
                       quantities)
 from .models import Finding, Kind, Location, Platform, Wording
 
@@ -40,7 +41,7 @@ class Thresholds:
     figure: float = 0.3      # added to the score of a wording that states one of the claim's figures
     figure_window: float = 0.15  # … when its score is within this of the best
     idea_floor: float = 0.35  # a shared idea alone ("free") lifts only a wording at least this near
-    never_fails_floor: float = 0.2  # below topic, a promise that it never fails is about a wording this near that measures uptime
+    never_fails_floor: float = 0.2  # below topic, a promise that it never fails (or a denied cut) is about a wording this near
     contradiction_floor: float = 0.45  # below topic but at least this, a plain contradiction of the nearest wording drifts
     second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
 
@@ -424,11 +425,17 @@ class Classifier:
                 if diffs:
                     return self._drift_verdict(approved[0], float(cosines[approved[0]]), diffs)
             # a promise that it never fails ("always up", "zero downtime") is about the wording that
-            # commits to a share of uptime, or a cut in downtime, however far apart the words are
-            for i in approved[: t.top_k]:
-                why = float(score[i]) >= t.never_fails_floor and never_fails(text, self.wordings[i].text)
+            # commits to a share of uptime, or a cut in downtime, however far apart the words are; and
+            # so is a denial of the very cut a wording promises ("won't change how often lines stop")
+            for i in approved if about_failing_or_cuts(text) else ():
+                if float(score[i]) < t.never_fails_floor:
+                    break
+                why = never_fails(text, self.wordings[i].text)
                 if why:
                     return self._drift_verdict(i, float(cosines[i]), [Difference("absolute", why)])
+                why = denies_the_cut(text, self.wordings[i].text)
+                if why:
+                    return self._drift_verdict(i, float(cosines[i]), [Difference("negation", why)])
             return Verdict(Kind.OFF_MESSAGE, None, float(cosines[approved[0]]) if approved else None,
                            reason="no approved message covers this claim", suggestion=None)
 

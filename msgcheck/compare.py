@@ -578,7 +578,7 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if reversal:
         diffs.append(Difference("reversal", reversal))
     else:
-        negation = _negation_conflict(claim, approved, own_names)
+        negation = _negation_conflict(claim, approved, own_names) or denies_the_cut(claim, approved)
         if negation:
             diffs.append(Difference("negation", negation))
     # competitors
@@ -714,6 +714,42 @@ def never_fails(claim: str, approved: str) -> str | None:
     if figure is None:
         return None
     return f"promises it never fails ('{m.group(0)}') where the platform says {figure.text}"
+
+
+# what a wording cuts, in the words a claim may use for it
+_CUT_SUBJECTS = {
+    "stockouts": re.compile(r"\b(?:stock-?outs?|out[- ]of[- ]stocks?|(?:runs?|ran|running|sells?|sold|selling) out|"
+                            r"empty shel(?:f|ves)|shel(?:f|ves) (?:going |goes |go )?(?:bare|empty))\b", re.I),
+    "downtime": re.compile(r"\b(?:downtime|stoppages?|unplanned stops?|breakdowns?|outages?|lines? (?:stop|stops|stopping)|"
+                           r"stops? (?:without warning|unexpectedly))\b", re.I),
+}
+# a denial that it changes: "won't do anything to cut down", "won't change how often", "won't move the
+# needle on", "stay roughly where they were", "no real drop in"
+_NO_CHANGE = re.compile(
+    r"\b(?:won'?t|will not|doesn'?t|does not|don'?t expect|isn'?t going to|aren'?t going to|can'?t|cannot)\b[^.;]{0,40}?"
+    r"\b(?:cut|cuts|reduce|reduces|lower|change|move the needle|make (?:a|any) dent|drop|fall|fewer|less)\b|"
+    r"\bstays?\s+(?:roughly\s+|about\s+|more or less\s+)?(?:where (?:they|it) (?:were|was)|the same|flat)\b|"
+    r"\bno (?:real |noticeable |big )?(?:drop|change|difference|reduction|dent)\b", re.I)
+
+
+def about_failing_or_cuts(claim: str) -> bool:
+    """Whether ``claim`` promises it never fails or denies a change: the only claims ``never_fails`` and
+    ``denies_the_cut`` can tie to a wording (a cheap test before trying every wording)."""
+    return bool(_NEVER_FAILS.search(claim) or _NO_CHANGE.search(claim))
+
+
+def denies_the_cut(claim: str, approved: str) -> str | None:
+    """"Pulse won't do anything to cut down how often products run out" where the platform says stores
+    reduce stockouts by up to 25%: the claim denies the very cut the wording promises, in its own words."""
+    if not _REDUCES.search(approved) or not any(q.dimension == "percent" for q in quantities(approved)):
+        return None
+    m = _NO_CHANGE.search(claim)
+    if not m:
+        return None
+    for subject, pattern in _CUT_SUBJECTS.items():
+        if pattern.search(approved) and pattern.search(claim):
+            return f"denies the cut in {subject} ('{m.group(0)}') that the platform promises"
+    return None
 
 
 def _eliminated(claim: str, approved: str) -> str | None:

@@ -637,3 +637,12 @@ def test_parties_swapped_against_the_nearest_wording_are_not_cleared_by_the_posi
     v = clf.judge(claim, cos)
     assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[near]
     assert [d.kind for d in v.differences] == ["roles"]
+
+
+def test_a_denied_cut_is_drift_from_the_wording_that_promises_it_however_far(platform, fake_embedder) -> None:
+    clf, texts, cos = _by_hand(platform, fake_embedder)
+    cut = texts.index("Stores using Lumen Pulse reduce stockouts by up to 25%.")
+    cos[cut] = 0.25
+    v = clf.judge("Pulse won't do anything to cut down how often products run out on the shelf.", cos)
+    assert v.kind is Kind.DRIFT and v.wording is not None and v.wording.text == texts[cut]
+    assert [d.kind for d in v.differences] == ["negation"]

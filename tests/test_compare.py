@@ -2141,3 +2141,26 @@ def test_what_it_can_take_is_a_maximum() -> None:
 def test_one_model_named_beside_the_product(claim: str, approved: str, said: str) -> None:
     found = compare(claim, approved, own_names=("Keel Sentinel", "Keel", "Sentinel"))
     assert [d.kind for d in found] == ["scope"] and f"'{said}'" in found[0].reason
+
+
+@pytest.mark.parametrize("claim, approved", [
+    ("Pulse won't do anything to cut down how often products run out on the shelf.",
+     "Stores using Lumen Pulse reduce stockouts by up to 25%."),
+    ("Don't pitch fewer empty shelves: stockout rates at Lumen Pulse stores stay roughly where they were.",
+     "Stores using Lumen Pulse reduce stockouts by up to 25%."),
+    ("Don't expect Sentinel to change how often your lines stop without warning.",
+     "Plants using Keel Sentinel cut unplanned downtime by up to 40%."),
+])
+def test_a_denial_of_the_cut_the_platform_promises(claim: str, approved: str) -> None:
+    from msgcheck.compare import denies_the_cut
+
+    assert denies_the_cut(claim, approved)
+
+
+def test_no_denial_of_the_cut() -> None:
+    from msgcheck.compare import denies_the_cut
+
+    cut = "Stores using Lumen Pulse reduce stockouts by up to 25%."
+    assert not denies_the_cut("Stores see up to a quarter fewer empty shelves.", cut)
+    assert not denies_the_cut("Pulse won't change how your team works.", cut)  # no stockouts named
+    assert not denies_the_cut("Pulse won't let shelves run out.", "Low-stock alerts reach the store team before the shelf is empty.")
