@@ -20,7 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .compare import (TAKE_OUT, Difference, Quantity, about_failing_or_cuts, bases, compare, denies_the_cut, ends_what_is_cut, ideas, never_fails,
+from .compare import (TAKE_OUT, Difference, Quantity, about_failing_or_cuts, bases, compare, denies_the_cut, ends_what_is_cut, ideas, never_fails, says_it_lags,
                       promises_an_end,
                       quantities)
 from .models import Finding, Kind, Location, Platform, Wording
@@ -433,7 +433,7 @@ class Classifier:
                 why = never_fails(text, self.wordings[i].text)
                 if why:
                     return self._drift_verdict(i, float(cosines[i]), [Difference("absolute", why)])
-                why = denies_the_cut(text, self.wordings[i].text)
+                why = denies_the_cut(text, self.wordings[i].text) or says_it_lags(text, self.wordings[i].text)
                 if why:
                     return self._drift_verdict(i, float(cosines[i]), [Difference("negation", why)])
             return Verdict(Kind.OFF_MESSAGE, None, float(cosines[approved[0]]) if approved else None,

@@ -578,7 +578,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
     if reversal:
         diffs.append(Difference("reversal", reversal))
     else:
-        negation = _negation_conflict(claim, approved, own_names) or denies_the_cut(claim, approved)
+        negation = _negation_conflict(claim, approved, own_names) or denies_the_cut(claim, approved) \
+            or says_it_lags(claim, approved)
         if negation:
             diffs.append(Difference("negation", negation))
     # competitors
@@ -732,10 +733,38 @@ _NO_CHANGE = re.compile(
     r"\bno (?:real |noticeable |big )?(?:drop|change|difference|reduction|dent)\b", re.I)
 
 
+# data said to be late: "numbers can lag the tills by several minutes", "trail well behind the till",
+# "don't expect live figures" — not when the lag is bounded in seconds ("lags by five seconds at most")
+_STALE = re.compile(r"\b(?:lag(?:s|ging)?|trail(?:s|ing)?|(?:well |way |far )?behind (?:the )?(?:tills?|registers?|reality|real[- ]time|sales|"
+                    r"shop floor)|out of date|stale|don'?t expect live|not (?:something to watch |really |truly )?live)\b", re.I)
+_SECONDS_BOUND = re.compile(r"\b(?:at most|more than|under|within|less than|only|just|by)\s+(?:a few |a couple of |five |5 |\d+ )?"
+                            r"(?:seconds?|secs?)\b|\bseconds?,? (?:at most|tops|stale|behind|old|late)\b", re.I)
+# staleness denied, asked about or done away with: "never stale", "Tired of stale numbers?", "stale numbers are a
+# thing of the past"
+_STALE_DENIED = re.compile(r"\b(?:never|no|not|tired of|worried about|sick of|no more|forget|without)\s+(?:\w+\s+){0,2}$", re.I)
+_FRESH = re.compile(r"\b(?:refresh\w*|updat\w*|(?:never )?more than \d+ seconds old|live)\b", re.I)
+
+
+def says_it_lags(claim: str, approved: str) -> str | None:
+    """"Pulse numbers can lag the tills by several minutes" where the platform says dashboards refresh
+    every 5 seconds: the data said to be late where the platform says it is fresh to the second."""
+    m = _STALE.search(claim)
+    if not m or _SECONDS_BOUND.search(claim) or not _FRESH.search(approved) or _STALE.search(approved):
+        return None
+    rest = re.split(r"[.;!?]", claim[m.end():], maxsplit=1)
+    if _STALE_DENIED.search(claim[: m.start()]) or re.match(r"[^.;!]*\?", claim[m.end():]) \
+            or re.search(r"\ba thing of the past\b", rest[0], re.I):
+        return None
+    fresh = next((q for q in quantities(approved) if q.dimension == "duration" and q.value <= 60), None)
+    if fresh is None:
+        return None
+    return f"says it lags ('{m.group(0)}') where the platform says {fresh.text}"
+
+
 def about_failing_or_cuts(claim: str) -> bool:
     """Whether ``claim`` promises it never fails or denies a change: the only claims ``never_fails`` and
     ``denies_the_cut`` can tie to a wording (a cheap test before trying every wording)."""
-    return bool(_NEVER_FAILS.search(claim) or _NO_CHANGE.search(claim))
+    return bool(_NEVER_FAILS.search(claim) or _NO_CHANGE.search(claim) or _STALE.search(claim))
 
 
 def denies_the_cut(claim: str, approved: str) -> str | None:

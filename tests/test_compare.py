@@ -2164,3 +2164,17 @@ def test_no_denial_of_the_cut() -> None:
     assert not denies_the_cut("Stores see up to a quarter fewer empty shelves.", cut)
     assert not denies_the_cut("Pulse won't change how your team works.", cut)  # no stockouts named
     assert not denies_the_cut("Pulse won't let shelves run out.", "Low-stock alerts reach the store team before the shelf is empty.")
+
+
+@pytest.mark.parametrize("claim, lags", [
+    ("Heads up: Lumen Pulse numbers can lag the tills by several minutes.", True),
+    ("Fair warning: the dashboard figures trail well behind the till, so it's not something to watch live.", True),
+    ("What's on the screen never lags the tills by more than five seconds.", False),
+    ("Your store numbers are never more than five seconds stale.", False),
+    ("Tired of stale numbers? Pulse pulls fresh figures every five seconds.", False),
+    ("Dashboards update every five seconds, so stale numbers are a thing of the past.", False),
+])
+def test_data_said_to_lag_where_the_platform_says_it_is_fresh(claim: str, lags: bool) -> None:
+    from msgcheck.compare import says_it_lags
+
+    assert bool(says_it_lags(claim, "Lumen Pulse dashboards refresh every 5 seconds.")) is lags
