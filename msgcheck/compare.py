@@ -1629,6 +1629,7 @@ def _named_for_any(claim: str, approved: str, own_names: Sequence[str] = ()) -> 
     return None
 
 
+_MODEL_WORD = re.compile(r"\b(?:model|version|edition|variant|range|series)\b", re.I)
 _ONE_MODEL = re.compile(r"\b(?:the|our|its)\s+((?:[\w-]+\s+){1,2}?)(model|version|edition|variant|range|series)\b", re.I)
 
 
@@ -1715,7 +1716,7 @@ def _one_model(claim: str, approved: str, own_names: Sequence[str] = ()) -> str 
     # (the product's name read as "the": "Sentinel's high-temperature model", "the stainless-steel Keel Sentinel model")
     m = _ONE_MODEL.search(claim)
     said = m.group(0).strip() if m else ""
-    if not m:
+    if not m and _MODEL_WORD.search(claim):
         m = _ONE_MODEL.search(re.sub(r"\s+", " ", _marked(claim, own_names, " the ")))
         said = " ".join(w for w in f"{m.group(1)} {m.group(2)}".split() if w.lower() != "the") if m else ""
     if not m or re.search(rf"\b{m.group(2)}s?\b", approved, re.I):
