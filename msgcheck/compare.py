@@ -764,7 +764,7 @@ def says_it_lags(claim: str, approved: str) -> str | None:
 def about_failing_or_cuts(claim: str) -> bool:
     """Whether ``claim`` promises it never fails or denies a change: the only claims ``never_fails`` and
     ``denies_the_cut`` can tie to a wording (a cheap test before trying every wording)."""
-    return bool(_NEVER_FAILS.search(claim) or _NO_CHANGE.search(claim) or _STALE.search(claim))
+    return bool(_NEVER_FAILS.search(claim) or _NO_CHANGE.search(claim) or _STALE.search(claim) or _SLOW.search(claim.lower()))
 
 
 def denies_the_cut(claim: str, approved: str) -> str | None:
@@ -1361,8 +1361,9 @@ _OPPOSITE_IDEAS = [
     # drawn-out process", "budget several days", "a multi-week project", "isn't a quick job"
     (("quick", r"\b(in (under|about|less than|around) (an? |one |\d+ |ten |five |two )?(minutes?|hours?)|the same (afternoon|morning|day)|"
                r"in (a few |mere )?(minutes|seconds)|within (an|the) hour)\b"),
-     ("slow", r"\b(slow|drawn[- ]out|lengthy|long[- ]winded|(isn'?t|is not|not) (a |so )?(quick|fast)|takes? (days|weeks|months)|"
-              r"(several|a few|many|multiple) (days|weeks|months)|multi-?(day|week|month))\b")),
+     ("slow", r"\b(slow(?![- ](?:moving|movers?|sell\w*|stock|lines?|items?|products?))|drawn[- ]out|lengthy|long[- ]winded|(isn'?t|is not|not) (a |so )?(quick|fast)|takes? (days|weeks|months)|"
+              r"(several|a few|many|multiple) (days|weeks|months)|multi-?(day|week|month)|a long (project|job|process)|"
+              r"weeks of (\w+ )?(work|effort|setup|integration))\b")),
     (("you earn interest", r"\b(earn(s|ing)?\b[^.;]{0,30}\b(apy|interest|yield)|interest is paid|we pay (you )?interest)\b"),
      ("you pay interest", r"\b((you|you'll|customers|businesses) (pay|owe) (the |an? )?interest|interest (is )?charged|"
                           r"charges? (you )?interest)\b")),
@@ -1376,6 +1377,19 @@ _OPPOSITE_IDEAS = [
 
 
 _IDEA_PATTERNS = [((xn, re.compile(xr)), (yn, re.compile(yr))) for (xn, xr), (yn, yr) in _OPPOSITE_IDEAS]
+
+_SLOW = next(y[1] for x, y in _IDEA_PATTERNS if x[0] == "quick")
+_QUICK = next(x[1] for x, y in _IDEA_PATTERNS if x[0] == "quick")
+
+
+def slow_where_quick(claim: str, approved: str) -> str | None:
+    """"Wiring their tills into Lumen Pulse is a multi-week IT project" where the platform says "in under
+    an hour": slow said of what the platform says is quick (read also below the topic threshold)."""
+    m = _SLOW.search(claim.lower())
+    if not m or not _QUICK.search(approved.lower()) or _SLOW.search(approved.lower()) or _QUICK.search(claim.lower()):
+        return None
+    return f"says '{m.group(0)}' where the platform says it is quick"
+
 
 
 @lru_cache(maxsize=8192)

@@ -2178,3 +2178,18 @@ def test_data_said_to_lag_where_the_platform_says_it_is_fresh(claim: str, lags: 
     from msgcheck.compare import says_it_lags
 
     assert bool(says_it_lags(claim, "Lumen Pulse dashboards refresh every 5 seconds.")) is lags
+
+
+@pytest.mark.parametrize("claim, approved, slow", [
+    ("Wiring their tills into Lumen Pulse is a multi-week IT project.", "Connect your point-of-sale system in under an hour.", True),
+    ("Plugging in your register system is a long project - think weeks of IT work.",
+     "Connect your point-of-sale system in under an hour.", True),
+    ("Opening an account is a slow, drawn-out process.", "Open a Fernway Business account online in about 10 minutes.", True),
+    ("Built-in price optimisation suggests markdowns for your slow sellers.",
+     "Connect your point-of-sale system in under an hour.", False),
+    ("Hook up your tills within the hour.", "Connect your point-of-sale system in under an hour.", False),
+])
+def test_slow_where_the_platform_says_quick(claim: str, approved: str, slow: bool) -> None:
+    from msgcheck.compare import slow_where_quick
+
+    assert bool(slow_where_quick(claim, approved)) is slow
