@@ -20,7 +20,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .compare import (TAKE_OUT, Difference, Quantity, about_failing_or_cuts, bases, compare, denies_the_cut, ends_what_is_cut, ideas, never_fails, says_it_lags, slow_where_quick,
+from .compare import (TAKE_OUT, Difference, Quantity, about_failing_or_cuts, bases, compare, denies_the_cut, ends_what_is_cut, ideas, never_fails, says_it_lags, plain_opposite,
                       promises_an_end,
                       quantities)
 from .models import Finding, Kind, Location, Platform, Wording
@@ -436,7 +436,7 @@ class Classifier:
                 why = denies_the_cut(text, self.wordings[i].text) or says_it_lags(text, self.wordings[i].text)
                 if why:
                     return self._drift_verdict(i, float(cosines[i]), [Difference("negation", why)])
-                why = slow_where_quick(text, self.wordings[i].text)
+                why = plain_opposite(text, self.wordings[i].text)
                 if why:
                     return self._drift_verdict(i, float(cosines[i]), [Difference("reversal", why)])
             return Verdict(Kind.OFF_MESSAGE, None, float(cosines[approved[0]]) if approved else None,

@@ -764,7 +764,8 @@ def says_it_lags(claim: str, approved: str) -> str | None:
 def about_failing_or_cuts(claim: str) -> bool:
     """Whether ``claim`` promises it never fails or denies a change: the only claims ``never_fails`` and
     ``denies_the_cut`` can tie to a wording (a cheap test before trying every wording)."""
-    return bool(_NEVER_FAILS.search(claim) or _NO_CHANGE.search(claim) or _STALE.search(claim) or _SLOW.search(claim.lower()))
+    return bool(_NEVER_FAILS.search(claim) or _NO_CHANGE.search(claim) or _STALE.search(claim)
+                or any(no.search(claim.lower()) for _, (_, no) in _PLAIN_OPPOSITES))
 
 
 def denies_the_cut(claim: str, approved: str) -> str | None:
@@ -1379,16 +1380,21 @@ _OPPOSITE_IDEAS = [
 _IDEA_PATTERNS = [((xn, re.compile(xr)), (yn, re.compile(yr))) for (xn, xr), (yn, yr) in _OPPOSITE_IDEAS]
 
 _SLOW = next(y[1] for x, y in _IDEA_PATTERNS if x[0] == "quick")
-_QUICK = next(x[1] for x, y in _IDEA_PATTERNS if x[0] == "quick")
+# promises whose opposite is plainly a contradiction, however far apart the rest of the words are (not
+# "domestic" for "international" or "automatically" for "by hand": those are often another thing)
+_PLAIN_OPPOSITES = [(x, y) for x, y in _IDEA_PATTERNS if x[0] in ("quick", "a person on the phone")]
 
 
-def slow_where_quick(claim: str, approved: str) -> str | None:
+def plain_opposite(claim: str, approved: str) -> str | None:
     """"Wiring their tills into Lumen Pulse is a multi-week IT project" where the platform says "in under
-    an hour": slow said of what the platform says is quick (read also below the topic threshold)."""
-    m = _SLOW.search(claim.lower())
-    if not m or not _QUICK.search(approved.lower()) or _SLOW.search(approved.lower()) or _QUICK.search(claim.lower()):
-        return None
-    return f"says '{m.group(0)}' where the platform says it is quick"
+    an hour", "Support is chat and email only" where it says a person answers the phone: the plain
+    opposite of the wording's promise (read also below the topic threshold)."""
+    low, a_low = claim.lower(), approved.lower()
+    for (yes_name, yes), (no_name, no) in _PLAIN_OPPOSITES:
+        m = no.search(low)
+        if m and yes.search(a_low) and not no.search(a_low) and not yes.search(low):
+            return f"says '{m.group(0)}' where the platform says {yes_name}"
+    return None
 
 
 

@@ -2190,6 +2190,14 @@ def test_data_said_to_lag_where_the_platform_says_it_is_fresh(claim: str, lags: 
     ("Hook up your tills within the hour.", "Connect your point-of-sale system in under an hour.", False),
 ])
 def test_slow_where_the_platform_says_quick(claim: str, approved: str, slow: bool) -> None:
-    from msgcheck.compare import slow_where_quick
+    from msgcheck.compare import plain_opposite
 
-    assert bool(slow_where_quick(claim, approved)) is slow
+    assert bool(plain_opposite(claim, approved)) is slow
+
+
+def test_no_person_on_the_phone_where_the_platform_promises_one() -> None:
+    from msgcheck.compare import plain_opposite
+
+    support = "You reach a real person on the phone in under 2 minutes, 7 days a week."
+    assert plain_opposite("Support is by chat and email only — there's no phone line.", support)
+    assert not plain_opposite("A real person answers, not a bot.", support)
