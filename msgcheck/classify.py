@@ -20,9 +20,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .compare import (TAKE_OUT, Difference, Quantity, about_failing_or_cuts, bases, compare, denies_the_cut, ends_what_is_cut, ideas, never_fails, says_it_lags, plain_opposite,
-                      promises_an_end,
-                      quantities)
+from .compare import (TAKE_OUT, Difference, Quantity, about_failing_or_cuts, bases, compare, denies_the_cut, ends_what_is_cut,
+                      ideas, never_fails, plain_opposite, promises_an_end, quantities, says_it_lags)
 from .models import Finding, Kind, Location, Platform, Wording
 
 

@@ -26,22 +26,22 @@ SAMPLE_PLATFORM = ROOT / "platform" / "messaging.yaml"
 # Measured on the test split (700 rows, see docs/evaluation.md), minus 0.02.
 MARGIN = 0.02
 MEASURED_F1 = {
-    "aligned": 0.915,
-    "drift": 0.959,
+    "aligned": 0.931,
+    "drift": 0.965,
     "off_message": 0.906,
     "retired": 0.966,
     "none": 0.977,
 }
 MEASURED_MESSAGE_ID = 1.0
 # Issue 2's bar: per-kind accuracy (recall) on every labelled claim against the sample platform
-# (dev and test, 3,013 rows), measured minus the margin. The set grows with harder blind batches: the
-# pins are re-measured on the current set (session 7: the session-start code reads aligned 0.958,
-# drift 0.948, off-message 0.943, retired 0.975, none 0.995 on it), not lowered by code.
+# (dev and test, 3,391 rows), measured minus the margin. The set grows with harder blind batches: the
+# pins are re-measured on the current set (session 7: the session-start code reads aligned 0.953,
+# drift 0.931, off-message 0.933, retired 0.972, none 0.995 on it), not lowered by code.
 MEASURED_SAMPLE_PLATFORM_RECALL = {
-    "aligned": 0.961,
-    "drift": 0.953,
-    "off_message": 0.941,
-    "retired": 0.975,
+    "aligned": 0.966,
+    "drift": 0.951,
+    "off_message": 0.932,
+    "retired": 0.972,
     "none": 1.0,
 }
 MEASURED_LEXICAL_F1 = {"banned": 1.0, "terminology": 1.0}
