@@ -40,7 +40,7 @@ class Thresholds:
     figure: float = 0.3      # added to the score of a wording that states one of the claim's figures
     figure_window: float = 0.15  # … when its score is within this of the best
     idea_floor: float = 0.35  # a shared idea alone ("free") lifts only a wording at least this near
-    never_fails_floor: float = 0.2  # below topic, a promise that it never fails (or a denied cut) is about a wording this near
+    never_fails_floor: float = 0.2  # below topic, a contradiction read from afar (never fails, a denied cut, …) ties to a wording this near
     contradiction_floor: float = 0.45  # below topic but at least this, a plain contradiction of the nearest wording drifts
     second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
 
@@ -423,9 +423,11 @@ class Classifier:
                 diffs = [d for d in self._differences(text, approved[0]) if d.kind in _CONTRADICTS or ended and d.kind == "absolute"]
                 if diffs:
                     return self._drift_verdict(approved[0], float(cosines[approved[0]]), diffs)
-            # a promise that it never fails ("always up", "zero downtime") is about the wording that
-            # commits to a share of uptime, or a cut in downtime, however far apart the words are; and
-            # so is a denial of the very cut a wording promises ("won't change how often lines stop")
+            # some contradictions are about a wording however far apart the rest of the words are: a
+            # promise that it never fails ("always up") where the wording commits to a share of uptime;
+            # a denial of the very cut it promises ("won't change how often lines stop"); data said to
+            # lag where it says every 5 seconds; a plain opposite of its promise ("a multi-week project"
+            # where it says under an hour, "chat and email only" where a person answers the phone)
             for i in approved if about_failing_or_cuts(text) else ():
                 if float(score[i]) < t.never_fails_floor:
                     break

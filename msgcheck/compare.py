@@ -762,8 +762,9 @@ def says_it_lags(claim: str, approved: str) -> str | None:
 
 
 def about_failing_or_cuts(claim: str) -> bool:
-    """Whether ``claim`` promises it never fails or denies a change: the only claims ``never_fails`` and
-    ``denies_the_cut`` can tie to a wording (a cheap test before trying every wording)."""
+    """Whether ``claim`` promises it never fails, denies a change, says the data lags or says a plain
+    opposite: the only claims ``never_fails``, ``denies_the_cut``, ``says_it_lags`` and ``plain_opposite``
+    can tie to a wording (a cheap test before trying every wording)."""
     return bool(_NEVER_FAILS.search(claim) or _NO_CHANGE.search(claim) or _STALE.search(claim)
                 or any(no.search(claim.lower()) for _, (_, no) in _PLAIN_OPPOSITES))
 
