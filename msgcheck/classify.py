@@ -20,8 +20,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .compare import (TAKE_OUT, Difference, Quantity, about_failing_or_cuts, bases, compare, denies_the_cut, ends_what_is_cut,
-                      ideas, never_fails, plain_opposite, promises_an_end, quantities, says_it_lags)
+from .compare import (TAKE_OUT, Difference, Quantity, bases, compare, ends_what_is_cut, from_afar, ideas,
+                      may_contradict_from_afar, name_words, promises_an_end, quantities)
 from .models import Finding, Kind, Location, Platform, Wording
 
 
@@ -40,7 +40,7 @@ class Thresholds:
     figure: float = 0.3      # added to the score of a wording that states one of the claim's figures
     figure_window: float = 0.15  # … when its score is within this of the best
     idea_floor: float = 0.35  # a shared idea alone ("free") lifts only a wording at least this near
-    never_fails_floor: float = 0.2  # below topic, a contradiction read from afar (never fails, a denied cut, …) ties to a wording this near
+    afar_floor: float = 0.2  # below topic, a contradiction read from afar (compare.from_afar) ties to a wording this near
     contradiction_floor: float = 0.45  # below topic but at least this, a plain contradiction of the nearest wording drifts
     second_look: float = 0.15  # a retired wording this near the best approved one is weighed when every approved one differs
 
@@ -288,7 +288,7 @@ class Classifier:
         self._competitors = platform.competitors
         self._banned = {b.phrase.lower() for b in platform.banned}
         self._own_names = own_names(platform)
-        self._name_words = {t.lower() for n in self._own_names for t in n.split()}
+        self._name_words = name_words(self._own_names)
         self._names = name_masker(platform)
         # what each retired wording is about ("dashboards"): sharing only that repeats nothing
         self._subjects = [_subject_word(w.text, self._names) if w.retired else "" for w in wordings]
@@ -428,18 +428,12 @@ class Classifier:
             # a denial of the very cut it promises ("won't change how often lines stop"); data said to
             # lag where it says every 5 seconds; a plain opposite of its promise ("a multi-week project"
             # where it says under an hour, "chat and email only" where a person answers the phone)
-            for i in approved if about_failing_or_cuts(text) else ():
-                if float(score[i]) < t.never_fails_floor:
+            for i in approved if may_contradict_from_afar(text) else ():
+                if float(score[i]) < t.afar_floor:
                     break
-                why = never_fails(text, self.wordings[i].text)
-                if why:
-                    return self._drift_verdict(i, float(cosines[i]), [Difference("absolute", why)])
-                why = denies_the_cut(text, self.wordings[i].text) or says_it_lags(text, self.wordings[i].text)
-                if why:
-                    return self._drift_verdict(i, float(cosines[i]), [Difference("negation", why)])
-                why = plain_opposite(text, self.wordings[i].text)
-                if why:
-                    return self._drift_verdict(i, float(cosines[i]), [Difference("reversal", why)])
+                far = from_afar(text, self.wordings[i].text)
+                if far:
+                    return self._drift_verdict(i, float(cosines[i]), [far])
             return Verdict(Kind.OFF_MESSAGE, None, float(cosines[approved[0]]) if approved else None,
                            reason="no approved message covers this claim", suggestion=None)
 

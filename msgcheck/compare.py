@@ -469,6 +469,49 @@ class Difference:
     reason: str
 
 
+# absolutes that are no stronger promise in their context: (the words, said when the claim matches, and the
+# platform's wording matches; None: any)
+_NOT_STRONGER = [(frozenset(words), claim and re.compile(claim, re.I), approved and re.compile(approved, re.I))
+                 for words, claim, approved in (
+    # "it all flows into QuickBooks" where the platform says "every transaction syncs": the same "all"
+    ({"it all", "anything", "everything"}, None, r"\b(every|all|each|any)\b"),
+    # "recommends the best markdown price": what it finds, not a promise
+    ({"the best"}, r"\b(?:recommends?|suggests?|finds?|picks?|shows?|calculates?|works out)\s+the best\b", None),
+    # "we promise 99.9% availability" where the platform offers an SLA: the agreement is the promise
+    ({"promise", "promises", "promised"}, None, r"\b(?:sla|service level agreement|guarantee|warranty|commit\w*|contract\w*)\b"),
+    # "every single sensor" where it says "every sensor"
+    ({"every single"}, None, r"\b(?:every|each|all)\b"),
+    # "how much you keep is entirely your call": up to you, no promise
+    ({"entirely"}, r"\bentirely (?:your call|up to you|your choice|your decision)\b", None),
+    # "no matter which plan you're on" where the platform says "every plan", "any balance": the same universal
+    ({"no matter"}, r"\bno matter (?:how|which|what|who|where|whether)\b", r"\b(?:any|every|all|whole|each|no minimum)\b"),
+    # "before anything sells out": when, not a promise about everything
+    ({"anything"}, r"\bbefore anything\b", None),
+    # "Hose-downs, dusty floors, sub-zero cold rooms: they take it all in stride": "it all" is the list before it
+    ({"it all", "all of it"},
+     r"[\w-]+(?:\s+[\w-]+)?\s*,\s*[\w-]+(?:\s+[\w-]+){0,2}\s*(?:,|\band\b)\s*[^.;]{0,40}[—–:?-][^.;]*\b(?:it all|all of it)\b", None),
+)]
+# "entirely on the web", "fully automatic": how the platform's "online" / "automatically" is meant anyway
+_FULLY_HOW = re.compile(r"\b(entirely|fully|completely|totally|100%)\s+(?:online|on the web|in the app|digital(?:ly)?|remote(?:ly)?|"
+                        r"wireless|paperless|offline|automatic(?:ally)?|hands-free)\b", re.I)
+_HOW = re.compile(r"\b(online|web|app|digital\w*|remote\w*|wireless|paperless|offline|automatic\w*|hands-free)\b", re.I)
+
+
+def _not_stronger_here(added: set[str] | frozenset[str], claim: str, approved: str) -> set[str]:
+    """The absolutes a claim adds, less those that are no stronger promise beside this wording."""
+    added = set(added)
+    for words, in_claim, in_approved in _NOT_STRONGER:
+        if added & words and (in_claim is None or in_claim.search(claim)) and (in_approved is None or in_approved.search(approved)):
+            added -= words
+    if not _REDUCES.search(approved):
+        added -= {"a thing of the past"}  # "stale numbers are a thing of the past" beside "refresh every 5 seconds": the same point
+    if _HOW.search(approved):
+        added -= {m.group(1).lower() for m in _FULLY_HOW.finditer(claim)}
+    if "100%" in added and any(q.dimension == "percent" and q.value == 100 for q in quantities(approved)):
+        added.discard("100%")
+    return added
+
+
 def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versus: Sequence[str] = (),
             own_names: Sequence[str] = ()) -> list[Difference]:
     """Everything that differs in substance between ``claim`` and the ``approved`` wording."""
@@ -491,40 +534,8 @@ def compare(claim: str, approved: str, *, competitors: Sequence[str] = (), versu
          and (q.dimension != "count" or q.value >= 2) and _caps_what_is_said(claim, approved, q)), None)
     # absolutes the platform does not make
     added = _absolutes(claim) - _absolutes(approved)
-    # "it all flows into QuickBooks" where the platform says "every transaction syncs": the same "all"
-    if re.search(r"\b(every|all|each|any)\b", approved, re.I):
-        added -= {"it all", "anything", "everything"}
-    if not _REDUCES.search(approved):
-        added -= {"a thing of the past"}  # "stale numbers are a thing of the past" beside "refresh every 5 seconds": the same point
-    if re.search(r"\b(?:recommends?|suggests?|finds?|picks?|shows?|calculates?|works out)\s+the best\b", claim, re.I):
-        added -= {"the best"}  # "recommends the best markdown price": what it finds, not a promise
-    # "we promise 99.9% availability" where the platform offers an SLA: the agreement is the promise;
-    # "every single sensor" where it says "every sensor"; "entirely your call": up to you, no promise
-    if re.search(r"\b(?:sla|service level agreement|guarantee|warranty|commit\w*|contract\w*)\b", approved, re.I):
-        added -= {"promise", "promises", "promised"}
-    if re.search(r"\b(?:every|each|all)\b", approved, re.I):
-        added -= {"every single"}
-    if re.search(r"\bentirely (?:your call|up to you|your choice|your decision)\b", claim, re.I):
-        added -= {"entirely"}
-    # "no matter which plan you're on", "no matter which one you buy" where the platform says "every plan",
-    # "every sensor", "any balance": the same universal in other words
-    if re.search(r"\bno matter (?:how|which|what|who|where|whether)\b", claim, re.I) \
-            and re.search(r"\b(?:any|every|all|whole|each|no minimum)\b", approved, re.I):
-        added -= {"no matter"}
-    if re.search(r"\bbefore anything\b", claim, re.I):
-        added -= {"anything"}  # "before anything sells out": when, not a promise about everything
-    # "Hose-downs, dusty floors, sub-zero cold rooms: they take it all in stride": "it all" is the list before it
-    if re.search(r"[\w-]+(?:\s+[\w-]+)?\s*,\s*[\w-]+(?:\s+[\w-]+){0,2}\s*(?:,|\band\b)\s*[^.;]{0,40}[—–:?-][^.;]*\b(?:it all|all of it)\b",
-                 claim, re.I):
-        added -= {"it all", "all of it"}
-    # "entirely on the web", "fully automatic": how the platform's "online" / "automatically" is meant anyway
-    added -= {m.group(1).lower() for m in re.finditer(
-        r"\b(entirely|fully|completely|totally|100%)\s+(?:online|on the web|in the app|digital(?:ly)?|remote(?:ly)?|"
-        r"wireless|paperless|offline|automatic(?:ally)?|hands-free)\b", claim, re.I)
-        if re.search(r"\b(online|web|app|digital\w*|remote\w*|wireless|paperless|offline|automatic\w*|hands-free)\b",
-                     approved, re.I)}
-    if "100%" in added and any(q.dimension == "percent" and q.value == 100 for q in quantities(approved)):
-        added.discard("100%")
+    if added:
+        added = _not_stronger_here(added, claim, approved)
     if added - {"never", "zero"}:
         words = ", ".join(sorted(f"'{w}'" for w in added - {"never", "zero"}))
         diffs.append(Difference("absolute", f"adds {words}, a stronger promise than the platform makes"))
@@ -761,12 +772,26 @@ def says_it_lags(claim: str, approved: str) -> str | None:
     return f"says it lags ('{m.group(0)}') where the platform says {fresh.text}"
 
 
-def about_failing_or_cuts(claim: str) -> bool:
+def may_contradict_from_afar(claim: str) -> bool:
     """Whether ``claim`` promises it never fails, denies a change, says the data lags or says a plain
-    opposite: the only claims ``never_fails``, ``denies_the_cut``, ``says_it_lags`` and ``plain_opposite``
-    can tie to a wording (a cheap test before trying every wording)."""
+    opposite: the only claims ``from_afar`` can tie to a wording (a cheap test before trying every wording)."""
     return bool(_NEVER_FAILS.search(claim) or _NO_CHANGE.search(claim) or _STALE.search(claim)
                 or any(no.search(claim.lower()) for _, (_, no) in _PLAIN_OPPOSITES))
+
+
+def from_afar(claim: str, approved: str) -> Difference | None:
+    """A contradiction of ``approved`` that is about it however far apart the rest of the words are: a
+    promise that it never fails ("always up") where it commits to a share of uptime; a denial of the very
+    cut it promises ("won't change how often lines stop"); data said to lag where it says every 5 seconds;
+    a plain opposite of its promise ("a multi-week project" where it says under an hour)."""
+    why = never_fails(claim, approved)
+    if why:
+        return Difference("absolute", why)
+    why = denies_the_cut(claim, approved) or says_it_lags(claim, approved)
+    if why:
+        return Difference("negation", why)
+    why = plain_opposite(claim, approved)
+    return Difference("reversal", why) if why else None
 
 
 def denies_the_cut(claim: str, approved: str) -> str | None:
@@ -1210,7 +1235,7 @@ def _as_written(stems: Sequence[str], text: str) -> str:
     return ", ".join(out)
 
 
-def _name_words(own_names: Sequence[str]) -> set[str]:
+def name_words(own_names: Sequence[str]) -> set[str]:
     """The words of the company's own names, lower case ("keel", "sentinel")."""
     return {w for n in own_names for w in n.lower().split()}
 
@@ -1380,7 +1405,6 @@ _OPPOSITE_IDEAS = [
 
 _IDEA_PATTERNS = [((xn, re.compile(xr)), (yn, re.compile(yr))) for (xn, xr), (yn, yr) in _OPPOSITE_IDEAS]
 
-_SLOW = next(y[1] for x, y in _IDEA_PATTERNS if x[0] == "quick")
 # promises whose opposite is plainly a contradiction, however far apart the rest of the words are (not
 # "domestic" for "international" or "automatically" for "by hand": those are often another thing)
 _PLAIN_OPPOSITES = [(x, y) for x, y in _IDEA_PATTERNS if x[0] in ("quick", "a person on the phone")]
@@ -1391,7 +1415,7 @@ def plain_opposite(claim: str, approved: str) -> str | None:
     an hour", "Support is chat and email only" where it says a person answers the phone: the plain
     opposite of the wording's promise (read also below the topic threshold)."""
     low, a_low = claim.lower(), approved.lower()
-    for (yes_name, yes), (no_name, no) in _PLAIN_OPPOSITES:
+    for (yes_name, yes), (_, no) in _PLAIN_OPPOSITES:
         m = no.search(low)
         if m and yes.search(a_low) and not no.search(a_low) and not yes.search(low):
             return f"says '{m.group(0)}' where the platform says {yes_name}"
@@ -1678,7 +1702,7 @@ def _any_of_yours(claim: str, approved: str, own_names: Sequence[str] = ()) -> s
             and not re.search(r"\bof (?:the|these|those) (?:two|three|four|both)\b|\bof them\b", m.group(0), re.I):
         # (not when it names just those: "whichever link your site has: Wi-Fi, Ethernet or LTE")
         items = {x.lower() for x in re.split(r",?\s+(?:or|and)\s+|,\s+", named.group(0))}
-        said = {x.lower() for x in re.findall(r"(?<!^)\b[A-Z][\w-]*(?:\s[A-Z][\w-]*)?", claim.strip())} - _name_words(own_names)
+        said = {x.lower() for x in re.findall(r"(?<!^)\b[A-Z][\w-]*(?:\s[A-Z][\w-]*)?", claim.strip())} - name_words(own_names)
         if not (items <= said and said <= items):
             return f"'{m.group(0)}' where the platform names {named.group(0)}"
     return None
@@ -1745,7 +1769,7 @@ def _one_model(claim: str, approved: str, own_names: Sequence[str] = ()) -> str 
     if not re.search(r"\b[A-Z]|\w-\w", m.group(1)):
         return None  # a name ("the Sentinel Pro model") or a make ("the stainless-steel model"), not "the forecasting model"
     a_words = {_stem(t) for t in tokens(approved)}
-    names = _name_words(own_names)
+    names = name_words(own_names)
     new = [t for t in tokens(m.group(1)) if _stem(t) not in a_words and t not in _STOP and t not in names]
     if not new and not set(tokens(m.group(1))) & names:
         return None
@@ -1822,7 +1846,7 @@ _SAME_SCOPE = ({"international", "overseas", "foreign", "cross-border", "global"
 def _changed_modifier(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Shopify connectors" or "regional managers" where the platform says "point-of-sale
     connectors" or "every store manager": the same thing, narrowed by another qualifier."""
-    names = _name_words(own_names)
+    names = name_words(own_names)
     a_pairs = [p for p in _modified_nouns(approved) if p[0] not in names]
     a_words = set(tokens(approved))
     for i, (mod, noun, raw) in enumerate(_modified_nouns(claim)):
@@ -2007,7 +2031,7 @@ _WIDE = re.compile(r"(?<!-)\b(all|every|any|everything|everyone)\b(?!-)\s*(?:(?:
 def _widened(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"cut all downtime, planned and unplanned" where the platform says "cut unplanned downtime":
     the claim drops the platform's qualifier and covers everything."""
-    names = _name_words(own_names)
+    names = name_words(own_names)
     # "every product, gateways and cables included": things the platform's wording does not name
     # (a name, "Starter included", is one of the things the wording covers)
     a_nouns = {_singular(a) for a in tokens(approved)}
@@ -2083,7 +2107,7 @@ _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|even\s+)?|\s+(?:and|or|to|even
 def _widened_list(claim: str, approved: str, own_names: Sequence[str] = ()) -> str | None:
     """"Card payments, bank transfers and mobile check deposits all land next business day" where the
     platform says card payments do: the claim lists what the wording says it of, and more beside."""
-    names = _name_words(own_names)
+    names = name_words(own_names)
     claim = re.sub(r"\bstart to finish\b", "start-to-finish", claim, flags=re.I)  # an idiom, no list
     a_words = {_singular(t) for t in tokens(approved)} | {_base_form(t) for t in tokens(approved)}
     if "point-of-sale" in approved.lower():
